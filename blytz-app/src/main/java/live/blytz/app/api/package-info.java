@@ -1,0 +1,4 @@
+@NullMarked
+package live.blytz.app.api;
+
+import org.jspecify.annotations.NullMarked;

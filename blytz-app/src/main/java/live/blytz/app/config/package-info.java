@@ -1,0 +1,4 @@
+@NullMarked
+package live.blytz.app.config;
+
+import org.jspecify.annotations.NullMarked;

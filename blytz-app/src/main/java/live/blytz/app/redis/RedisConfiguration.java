@@ -1,0 +1,44 @@
+package live.blytz.app.redis;
+
+import java.net.URI;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.config.Config;
+import org.redisson.config.SingleServerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One Redisson client for the whole application. It connects lazily, so the app starts while Redis is still
+ * coming up; readiness reports Redis until it answers, and each store adapter decides how to degrade.
+ */
+@Configuration(proxyBeanMethods = false)
+class RedisConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisConfiguration.class);
+
+    @Bean(destroyMethod = "shutdown")
+    RedissonClient redissonClient(RedisProperties properties) {
+        Config config = new Config();
+        config.setCodec(StringCodec.INSTANCE);
+        config.setLazyInitialization(true);
+        SingleServerConfig server = config.useSingleServer()
+                .setAddress(properties.url())
+                .setTimeout((int) properties.timeout().toMillis())
+                .setConnectTimeout((int) properties.connectTimeout().toMillis())
+                .setRetryAttempts(1)
+                .setRetryInterval(100)
+                .setConnectionMinimumIdleSize(4)
+                .setConnectionPoolSize(32);
+        log.info("Redis at {} (connecting lazily; requests degrade while it is unreachable)", redacted(properties.url()));
+        return Redisson.create(config);
+    }
+
+    private static String redacted(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort();
+    }
+}

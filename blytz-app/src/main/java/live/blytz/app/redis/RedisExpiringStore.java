@@ -1,0 +1,51 @@
+package live.blytz.app.redis;
+
+import java.time.Duration;
+import java.util.Optional;
+import live.blytz.sharedkernel.store.ExpiringStore;
+import org.redisson.api.RBucket;
+import org.redisson.api.RedissonClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Expiring strings in Redis. An outage is reported as {@link DependencyUnavailableException} (503): the caller,
+ * not this adapter, knows whether to fail open or closed (a token deny-list must not silently pass).
+ */
+@Component
+class RedisExpiringStore implements ExpiringStore {
+
+    private final RedissonClient redisson;
+
+    RedisExpiringStore(RedissonClient redisson) {
+        this.redisson = redisson;
+    }
+
+    @Override
+    public void put(String key, String value, Duration ttl) {
+        RedisCalls.run(() -> bucket(key).set(value, ttl));
+    }
+
+    @Override
+    public boolean putIfAbsent(String key, String value, Duration ttl) {
+        return RedisCalls.call(() -> bucket(key).setIfAbsent(value, ttl));
+    }
+
+    @Override
+    public Optional<String> get(String key) {
+        return RedisCalls.call(() -> Optional.ofNullable(bucket(key).get()));
+    }
+
+    @Override
+    public boolean contains(String key) {
+        return RedisCalls.call(() -> bucket(key).isExists());
+    }
+
+    @Override
+    public void delete(String key) {
+        RedisCalls.run(() -> bucket(key).delete());
+    }
+
+    private RBucket<String> bucket(String key) {
+        return redisson.getBucket(key);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package live.blytz.app.redis;
+
+import org.jspecify.annotations.NullMarked;

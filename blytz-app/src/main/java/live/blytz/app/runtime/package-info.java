@@ -1,0 +1,4 @@
+@NullMarked
+package live.blytz.app.runtime;
+
+import org.jspecify.annotations.NullMarked;

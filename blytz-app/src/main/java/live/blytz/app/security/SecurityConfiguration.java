@@ -1,0 +1,106 @@
+package live.blytz.app.security;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import live.blytz.app.web.ProblemResponseWriter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * The one stateless security filter chain. The app contributes only what is its own (health, docs, actuator);
+ * each module contributes its routes' rules as a {@code Customizer} bean, and whatever nobody claimed needs an
+ * authenticated caller. Bearer tokens are verified by the {@link JwtDecoder} the auth module provides; without
+ * one, nothing can authenticate and every protected route is refused.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http,
+            List<Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry>> moduleRules,
+            ObjectProvider<JwtDecoder> jwtDecoder, ProblemResponseWriter problems, SecurityHeadersProperties headers)
+            throws Exception {
+        var entryPoint = new ProblemAuthenticationEntryPoint(problems);
+        var accessDenied = new ProblemAccessDeniedHandler(problems);
+        http
+                // A bearer-token API keeps no session and reads no cookies: CSRF has nothing to protect.
+                .csrf(AbstractHttpConfigurer::disable)
+                .cors(Customizer.withDefaults())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .anonymous(Customizer.withDefaults())
+                .headers(h -> {
+                    h.contentTypeOptions(Customizer.withDefaults());
+                    h.frameOptions(frame -> frame.deny());
+                    h.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER));
+                    if (headers.hsts()) {
+                        h.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(Duration.ofDays(365).toSeconds())
+                                .includeSubDomains(true));
+                    } else {
+                        h.httpStrictTransportSecurity(hsts -> hsts.disable());
+                    }
+                })
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+                .authorizeHttpRequests(rules -> {
+                    rules.requestMatchers("/error").permitAll()
+                            .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                    "/actuator/prometheus").permitAll()
+                            .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                            .permitAll();
+                    moduleRules.forEach(module -> module.customize(rules));
+                    rules.requestMatchers("/actuator/**").hasRole("ADMIN")
+                            .anyRequest().authenticated();
+                })
+                .addFilterAfter(new UserIdMdcFilter(), BearerTokenAuthenticationFilter.class);
+        JwtDecoder decoder = jwtDecoder.getIfAvailable();
+        if (decoder != null) {
+            http.oauth2ResourceServer(resourceServer -> resourceServer
+                    .authenticationEntryPoint(entryPoint)
+                    .accessDeniedHandler(accessDenied)
+                    .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(jwtAuthenticationConverter())));
+        }
+        return http.build();
+    }
+
+    /** Maps the token's {@code roles} claim ({@code ["seller"]}) to authorities ({@code ROLE_SELLER}). */
+    static JwtAuthenticationConverter jwtAuthenticationConverter() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(new RolesClaimConverter());
+        return converter;
+    }
+
+    private static final class RolesClaimConverter implements Converter<Jwt, Collection<GrantedAuthority>> {
+
+        @Override
+        public Collection<GrantedAuthority> convert(Jwt jwt) {
+            List<String> roles = jwt.getClaimAsStringList("roles");
+            if (roles == null) {
+                return List.of();
+            }
+            return roles.stream()
+                    .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(java.util.Locale.ROOT)))
+                    .toList();
+        }
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package live.blytz.app.security;
+
+import org.jspecify.annotations.NullMarked;

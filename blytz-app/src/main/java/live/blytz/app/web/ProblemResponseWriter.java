@@ -1,0 +1,53 @@
+package live.blytz.app.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds every problem the API returns, and writes it where no controller advice can: in servlet filters
+ * and the security chain (401, 403, 413, 429).
+ */
+@Component
+public class ProblemResponseWriter {
+
+    private final JsonMapper json;
+
+    ProblemResponseWriter(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** A problem with the standard members, {@code instance} and the request id filled in. */
+    public static ProblemDetail problem(HttpServletRequest request, HttpStatus status, URI type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        decorate(problem, request);
+        return problem;
+    }
+
+    /** Adds what every Blytz problem carries: {@code instance} (the request path) and {@code request_id}. */
+    public static void decorate(ProblemDetail problem, HttpServletRequest request) {
+        if (problem.getInstance() == null) {
+            try {
+                problem.setInstance(URI.create(request.getRequestURI()));
+            } catch (IllegalArgumentException unparseablePath) {
+                // A path no URI can hold: the problem goes out without an instance rather than not at all.
+            }
+        }
+        problem.setProperty("request_id", RequestIds.of(request));
+    }
+
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

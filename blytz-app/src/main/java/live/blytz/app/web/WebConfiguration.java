@@ -1,0 +1,100 @@
+package live.blytz.app.web;
+
+import java.time.Duration;
+import java.util.List;
+import live.blytz.sharedkernel.store.RateLimitPolicy;
+import live.blytz.sharedkernel.store.RateLimiter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The servlet filters around every request, outermost first: request id, body size limit, per-IP rate limit
+ * (all before Spring Security, at {@code -100}), then the named rate-limit policies inside Spring MVC.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+    private final RateLimiter limiter;
+    private final RateLimitProperties rateLimits;
+    private final ClientIpResolver clientIps;
+    private final ProblemResponseWriter problems;
+
+    WebConfiguration(RateLimiter limiter, RateLimitProperties rateLimits, ClientIpResolver clientIps,
+            ProblemResponseWriter problems) {
+        this.limiter = limiter;
+        this.rateLimits = rateLimits;
+        this.clientIps = clientIps;
+        this.problems = problems;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestIdFilter> requestIdFilter() {
+        FilterRegistrationBean<RequestIdFilter> registration = new FilterRegistrationBean<>(new RequestIdFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(WebProperties web) {
+        var registration = new FilterRegistrationBean<>(new BodySizeLimitFilter(web.maxBodySize().toBytes(), problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RateLimitFilter> rateLimitFilter() {
+        RateLimitPolicy perIp = rateLimits.perIp().toPolicy("ip");
+        var registration = new FilterRegistrationBean<>(new RateLimitFilter(limiter, perIp, clientIps, problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        registration.setEnabled(rateLimits.enabled());
+        return registration;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        if (rateLimits.enabled()) {
+            registry.addInterceptor(new RateLimitInterceptor(limiter, rateLimits, clientIps, problems));
+        }
+    }
+
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(WebProperties web) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (web.corsAllowedOrigins().isEmpty()) {
+            return source;
+        }
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(web.corsAllowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match", RequestIds.HEADER));
+        cors.setExposedHeaders(List.of(RequestIds.HEADER, "ETag", "Location", "Retry-After",
+                "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"));
+        cors.setMaxAge(Duration.ofHours(1));
+        source.registerCorsConfiguration("/**", cors);
+        return source;
+    }
+
+    /** Fails start-up when an endpoint names a rate-limit policy that is not configured. */
+    @EventListener(ContextRefreshedEvent.class)
+    void checkRateLimitPolicies(ContextRefreshedEvent event) {
+        event.getApplicationContext().getBeansOfType(RequestMappingHandlerMapping.class).values().stream()
+                .flatMap(mapping -> mapping.getHandlerMethods().values().stream())
+                .map(RateLimitInterceptor::policyName)
+                .filter(name -> name != null && !rateLimits.policies().containsKey(name))
+                .findFirst()
+                .ifPresent(name -> {
+                    throw new IllegalStateException(
+                            "Rate-limit policy '" + name + "' is used but not configured in blytz.rate-limit.policies");
+                });
+    }
+}

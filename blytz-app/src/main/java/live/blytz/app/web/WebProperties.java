@@ -1,0 +1,23 @@
+package live.blytz.app.web;
+
+import jakarta.validation.constraints.NotNull;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Cross-cutting HTTP settings.
+ *
+ * @param maxBodySize largest request body accepted (413 above it)
+ * @param corsAllowedOrigins browser origins allowed to call the API; empty means no CORS headers at all
+ * @param trustedProxies addresses or CIDR ranges of the proxies whose {@code X-Forwarded-For} is believed
+ */
+@Validated
+@ConfigurationProperties("blytz.web")
+public record WebProperties(
+        @NotNull @DefaultValue("1MB") DataSize maxBodySize,
+        @NotNull @DefaultValue List<String> corsAllowedOrigins,
+        @NotNull @DefaultValue List<String> trustedProxies) {
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package live.blytz.app.web;
+
+import org.jspecify.annotations.NullMarked;

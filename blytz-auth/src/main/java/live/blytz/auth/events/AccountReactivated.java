@@ -1,0 +1,12 @@
+package live.blytz.auth.events;
+
+import java.time.Instant;
+import live.blytz.sharedkernel.UserId;
+
+/**
+ * An admin lifted an account's suspension.
+ * {@code accountVersion} grows with every change of the account, so a listener can ignore an event
+ * older than the state it already holds.
+ */
+public record AccountReactivated(UserId userId, long accountVersion, Instant occurredAt) {
+}

@@ -1,0 +1,12 @@
+package live.blytz.auth.events;
+
+import java.time.Instant;
+import live.blytz.sharedkernel.UserId;
+
+/**
+ * An account's password changed (by the user or through a reset); older tokens are void.
+ * {@code accountVersion} grows with every change of the account, so a listener can ignore an event
+ * older than the state it already holds.
+ */
+public record PasswordChanged(UserId userId, long accountVersion, Instant occurredAt) {
+}

@@ -1,0 +1,17 @@
+package live.blytz.auth.internal.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+
+/** The auth module's share of the application's single security filter chain. */
+@Configuration(proxyBeanMethods = false)
+class AuthAuthorizationRules {
+
+    @Bean
+    Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> authRules() {
+        return rules -> rules.requestMatchers("/.well-known/jwks.json").permitAll();
+    }
+}

@@ -1,0 +1,8 @@
+package live.blytz.catalog.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A category was created, changed or deleted; the category tree anyone sees is different now. */
+public record CategoryChanged(UUID categoryId, Instant occurredAt) {
+}

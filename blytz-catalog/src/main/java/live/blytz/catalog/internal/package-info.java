@@ -1,0 +1,5 @@
+/** The catalog module's implementation: not visible to other modules. */
+@NullMarked
+package live.blytz.catalog.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package live.blytz.sharedkernel.error;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package live.blytz.sharedkernel.paging;
+
+import org.jspecify.annotations.NullMarked;

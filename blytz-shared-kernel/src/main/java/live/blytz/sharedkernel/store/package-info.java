@@ -1,0 +1,4 @@
+@NullMarked
+package live.blytz.sharedkernel.store;
+
+import org.jspecify.annotations.NullMarked;
