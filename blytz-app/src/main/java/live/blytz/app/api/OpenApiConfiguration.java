@@ -48,13 +48,14 @@ class OpenApiConfiguration {
                 .components(new Components()
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").bearerFormat("JWT")
-                                .description("An access token from POST /api/v1/auth/login"))
-                        .addSchemas(PROBLEM, problemSchema()));
+                                .description("An access token from POST /api/v1/auth/login")));
     }
 
     @Bean
     OpenApiCustomizer commonErrorResponses() {
         return openApi -> {
+            // Added here, not on the bean: springdoc drops schemas no operation references before customizers run.
+            openApi.getComponents().addSchemas(PROBLEM, problemSchema());
             if (openApi.getPaths() == null) {
                 return;
             }

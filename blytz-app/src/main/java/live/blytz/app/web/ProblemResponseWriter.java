@@ -46,8 +46,8 @@ public class ProblemResponseWriter {
 
     public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
+        // JSON is UTF-8 by definition (RFC 8259): no charset parameter, the same as the MVC-written problems.
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -1,0 +1,64 @@
+package live.blytz.app.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import live.blytz.BlytzIntegrationTest;
+import live.blytz.sharedkernel.Ids;
+import live.blytz.sharedkernel.store.Counters;
+import live.blytz.sharedkernel.store.ExpiringStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The store ports against the real Redis. */
+@BlytzIntegrationTest
+class RedisStoresTests {
+
+    @Autowired
+    ExpiringStore store;
+
+    @Autowired
+    Counters counters;
+
+    @Test
+    void valuesExpire() throws InterruptedException {
+        String key = "test:" + Ids.newId();
+        store.put(key, "v", Duration.ofMillis(200));
+        assertThat(store.get(key)).contains("v");
+        Thread.sleep(400);
+        assertThat(store.contains(key)).isFalse();
+    }
+
+    @Test
+    void putIfAbsentLetsExactlyOneWriterWin() throws Exception {
+        String key = "test:" + Ids.newId();
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            long winners = pool.invokeAll(IntStream.range(0, 20)
+                            .<java.util.concurrent.Callable<Boolean>>mapToObj(i -> () -> store.putIfAbsent(key, "w" + i, Duration.ofMinutes(1)))
+                            .toList())
+                    .stream().filter(f -> {
+                        try {
+                            return f.get();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }).count();
+            assertThat(winners).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void countersDrainExactlyOnce() {
+        String group = "test-views-" + Ids.newId();
+        for (int i = 0; i < 5; i++) {
+            counters.increment(group, "a");
+        }
+        counters.increment(group, "b");
+        assertThat(counters.drain(group)).isEqualTo(Map.of("a", 5L, "b", 1L));
+        assertThat(counters.drain(group)).isEmpty();
+    }
+}

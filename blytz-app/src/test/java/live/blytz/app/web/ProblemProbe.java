@@ -1,0 +1,105 @@
+package live.blytz.app.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.Duration;
+import live.blytz.sharedkernel.error.ConflictException;
+import live.blytz.sharedkernel.error.DependencyUnavailableException;
+import live.blytz.sharedkernel.error.ForbiddenException;
+import live.blytz.sharedkernel.error.TooManyRequestsException;
+import live.blytz.sharedkernel.store.RateLimited;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Test-only endpoints that fail in every way the API can fail, so the cross-cutting error handling can be
+ * checked through the real filter chain. Part of the shared test context (it lives under {@code live.blytz}).
+ */
+@Configuration(proxyBeanMethods = false)
+class ProblemProbe {
+
+    @Bean
+    Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> probeRules() {
+        return rules -> rules.requestMatchers("/test/probe/open/**").permitAll()
+                .requestMatchers("/test/probe/admin/**").hasRole("ADMIN");
+    }
+
+    record Listing(@NotBlank @Size(min = 3, max = 200) String title, @Positive BigDecimal startingPrice,
+            @Email String contactEmail) {
+    }
+
+    @RestController
+    @RequestMapping("/test/probe/open")
+    static class OpenEndpoints {
+
+        @PostMapping("/listings")
+        Listing create(@Valid @RequestBody Listing listing) {
+            return listing;
+        }
+
+        @GetMapping("/page")
+        String page(@RequestParam int page) {
+            return "page " + page;
+        }
+
+        @GetMapping("/conflict")
+        void conflict() {
+            throw new ConflictException("The product is sold and can no longer be edited");
+        }
+
+        @GetMapping("/forbidden")
+        void forbidden() {
+            throw new ForbiddenException("Only the product's seller may do this");
+        }
+
+        @GetMapping("/stale")
+        void stale() {
+            throw new OptimisticLockingFailureException("version 3 expected, found 4");
+        }
+
+        @GetMapping("/throttled")
+        void throttled() {
+            throw new TooManyRequestsException("Too many login attempts", Duration.ofSeconds(42));
+        }
+
+        @GetMapping("/down")
+        void down() {
+            throw new DependencyUnavailableException("redis down", new IllegalStateException("connection refused"));
+        }
+
+        @GetMapping("/boom")
+        void boom() {
+            throw new IllegalStateException("secret internal detail: SELECT * FROM auth.accounts");
+        }
+
+        @RateLimited("test-strict")
+        @GetMapping("/strict")
+        String strict() {
+            return "ok";
+        }
+    }
+
+    @RestController
+    @RequestMapping("/test/probe/admin")
+    static class AdminEndpoints {
+
+        @GetMapping
+        String admin() {
+            return "admin";
+        }
+    }
+}
