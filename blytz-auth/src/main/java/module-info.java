@@ -4,6 +4,7 @@ module live.blytz.auth {
     requires spring.beans;
     requires spring.boot;
     requires spring.context;
+    requires spring.context.support;
     requires spring.core;
     requires spring.aop;
     requires spring.tx;
