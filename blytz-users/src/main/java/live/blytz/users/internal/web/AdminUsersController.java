@@ -55,9 +55,9 @@ class AdminUsersController {
                     allowableValues = {"created_at", "-created_at", "email", "-email", "last_name", "-last_name",
                             "last_login_at", "-last_login_at"}))
             @RequestParam(required = false) @Nullable String sort,
-            @Parameter(description = "1-based page", schema = @Schema(defaultValue = "1", minimum = "1"))
+            @Parameter(description = "1-based page", schema = @Schema(type = "integer", defaultValue = "1", minimum = "1"))
             @RequestParam(required = false) @Nullable Integer page,
-            @Parameter(description = "Page size", schema = @Schema(defaultValue = "20", minimum = "1", maximum = "100"))
+            @Parameter(description = "Page size", schema = @Schema(type = "integer", defaultValue = "20", minimum = "1", maximum = "100"))
             @RequestParam(name = "page_size", required = false) @Nullable Integer pageSize) {
         List<FieldError> errors = new ArrayList<>();
         String text = q == null || q.isBlank() ? null : q.strip();
