@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import live.blytz.auth.events.AccountSuspended;
 import live.blytz.auth.events.EmailVerified;
 import live.blytz.auth.events.RoleChanged;
@@ -183,6 +188,34 @@ class UsersModuleTests {
         List<UserProfileUpdated> of(UserId id) {
             return received.stream().filter(event -> event.userId().equals(id)).toList();
         }
+    }
+
+    @Test
+    void concurrentFirstRequestsAndTheRegistrationLeaveOneProfileAnnouncedOnce(Scenario scenario) throws Exception {
+        UserId id = UserId.newId();
+        Caller caller = new Caller(id, Role.BUYER, null);
+        int requests = 6;
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newFixedThreadPool(requests)) {
+            List<Future<UserView>> views = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                views.add(pool.submit(() -> {
+                    start.await();
+                    return directory.me(caller);
+                }));
+            }
+            start.countDown();
+            scenario.publish(registered(id, 1, "race-" + id + "@example.com", Role.BUYER, null, null, null))
+                    .andWaitForStateChange(() -> completed(id, UserRegistered.class) == 1);
+            for (Future<UserView> view : views) {
+                assertThat(view.get().id()).isEqualTo(id.value());
+            }
+        }
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM users.profiles WHERE id = ?", Long.class, id.value()))
+                .isOne();
+        assertThat(profileEvents.of(id)).as("announced by whichever creator won").hasSize(1);
+        assertThat(directory.me(caller).email()).isEqualTo("race-" + id + "@example.com");
     }
 
     private long completed(UserId id, Class<?> eventType) {

@@ -30,8 +30,10 @@ public class ProfileEditing {
 
     @Transactional
     public UserView edit(Caller caller, ProfileEdit edit, long expectedVersion) {
-        provisioning.ensureFor(caller);
-        Profile profile = profiles.findById(caller.id().value()).orElseThrow();
+        Profile profile = profiles.findById(caller.id().value()).orElseGet(() -> {
+            provisioning.ensureFor(caller);
+            return profiles.findById(caller.id().value()).orElseThrow();
+        });
         if (profile.version() != expectedVersion) {
             throw new ConflictException("The profile is at version " + profile.version() + ", not "
                     + expectedVersion + "; reload it and apply your change again");
