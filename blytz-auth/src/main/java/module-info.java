@@ -2,13 +2,36 @@
 module live.blytz.auth {
     requires transitive live.blytz.sharedkernel;
     requires spring.beans;
+    requires spring.boot;
     requires spring.context;
+    requires spring.context.support;
     requires spring.core;
+    requires spring.aop;
+    requires spring.tx;
+    requires spring.jdbc;
     requires spring.web;
+    requires spring.data.commons;
+    requires spring.data.relational;
+    requires spring.data.jdbc;
     requires spring.security.config;
+    requires spring.security.core;
+    requires spring.security.crypto;
+    requires spring.security.web;
+    requires spring.security.oauth2.core;
+    requires spring.security.oauth2.jose;
     requires spring.modulith.api;
     requires spring.modulith.events.api;
+    requires com.nimbusds.jose.jwt;
+    requires io.swagger.v3.oas.annotations;
+    requires jakarta.validation;
+    requires org.apache.tomcat.embed.core;
+    requires org.slf4j;
+    requires java.sql;
 
     exports live.blytz.auth;
     exports live.blytz.auth.events;
+
+    // Spring, Spring Data and Jackson create and read the internal beans, entities and JSON records reflectively.
+    opens live.blytz.auth.internal;
+    opens live.blytz.auth.internal.web;
 }

@@ -1,0 +1,142 @@
+package live.blytz.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import live.blytz.BlytzIntegrationTest;
+import live.blytz.TestAccounts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.EntityExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/** Password policy, long passwords, concurrent registration, enumeration resistance and login throttling. */
+@BlytzIntegrationTest
+class PasswordAndThrottleTests {
+
+    @Autowired
+    RestTestClient http;
+
+    static String newEmail() {
+        return "pw-" + UUID.randomUUID() + "@blytz.test";
+    }
+
+    @Test
+    void aHundredBytePasswordRoundTripsAndItsPrefixDoesNotMatch() {
+        // 25 four-byte characters = 100 UTF-8 bytes: past bcrypt's 72, within the 128-character policy.
+        String password = "😀".repeat(24) + "x";
+        assertThat(password.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSizeGreaterThanOrEqualTo(97);
+        String email = newEmail();
+        register(email, password).expectStatus().isCreated();
+        TestAccounts.Account account = new TestAccounts(http).login(email, password);
+        assertThat(account.accessToken()).isNotBlank();
+        // Same first 72 bytes, different end: bcrypt alone would have accepted it.
+        login(email, "😀".repeat(24) + "y", AuthTestSupport.randomIp()).expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void anyUnicodeIsAllowedAndNormalised() {
+        String email = newEmail();
+        register(email, "Ça va très bien, merci").expectStatus().isCreated();
+        // "ç" as c + combining cedilla is the same password after NFKC normalisation.
+        new TestAccounts(http).login(email, "C\u0327a va tre\u0300s bien, merci");
+    }
+
+    @Test
+    void policyRefusesShortTooLongAndCommonPasswords() {
+        expectPasswordProblem("short1", "at least 8");
+        expectPasswordProblem("x".repeat(129), "at most 128");
+        expectPasswordProblem("password123", "too common");
+        expectPasswordProblem("Iloveyou", "too common");
+        expectPasswordProblem("         ", "only spaces");
+        register(newEmail(), "x".repeat(128)).expectStatus().isCreated();
+    }
+
+    @Test
+    void twentyConcurrentRegistrationsOfOneEmailMakeExactlyOneAccount() throws Exception {
+        String email = newEmail();
+        List<Integer> statuses = SessionAndRevocationTests.concurrently(20, () ->
+                register(email.toUpperCase(), "a fine long passphrase").returnResult().getStatus().value());
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
+        assertThat(statuses).filteredOn(status -> status == 409).hasSize(19);
+    }
+
+    @Test
+    void unknownEmailAndWrongPasswordAreIndistinguishable() {
+        String email = newEmail();
+        register(email, "a fine long passphrase").expectStatus().isCreated();
+        EntityExchangeResult<Map> wrong = login(email, "not the passphrase", AuthTestSupport.randomIp())
+                .expectStatus().isUnauthorized().returnResult(Map.class);
+        EntityExchangeResult<Map> unknown = login(newEmail(), "not the passphrase", AuthTestSupport.randomIp())
+                .expectStatus().isUnauthorized().returnResult(Map.class);
+        assertThat(withoutRequestSpecifics(unknown.getResponseBody()))
+                .isEqualTo(withoutRequestSpecifics(wrong.getResponseBody()));
+        assertThat(unknown.getResponseHeaders().getFirst("WWW-Authenticate"))
+                .isEqualTo(wrong.getResponseHeaders().getFirst("WWW-Authenticate"));
+    }
+
+    @Test
+    void throttlingKicksInAndLifts() throws Exception {
+        String email = newEmail();
+        register(email, "a fine long passphrase").expectStatus().isCreated();
+        // The test profile allows 3 free failures per account, then waits of 1 s, 2 s (capped at 2 s).
+        for (int i = 0; i < 4; i++) {
+            login(email, "wrong guess " + i, AuthTestSupport.randomIp()).expectStatus().isUnauthorized();
+        }
+        // Even the right password waits now: the throttle answers before the password is checked.
+        String retryAfter = login(email, "a fine long passphrase", AuthTestSupport.randomIp())
+                .expectStatus().isEqualTo(429)
+                .expectHeader().contentType("application/problem+json")
+                .returnResult().getResponseHeaders().getFirst("Retry-After");
+        assertThat(Long.parseLong(retryAfter)).isBetween(1L, 2L);
+
+        Thread.sleep(Duration.ofSeconds(Long.parseLong(retryAfter)).plusMillis(200));
+        login(email, "a fine long passphrase", AuthTestSupport.randomIp()).expectStatus().isOk();
+        // Success cleared the account's failures: the next mistake is free again.
+        login(email, "wrong again", AuthTestSupport.randomIp()).expectStatus().isUnauthorized();
+        login(email, "a fine long passphrase", AuthTestSupport.randomIp()).expectStatus().isOk();
+    }
+
+    @Test
+    void throttlingPerClientAddressCoversUnknownAccounts() {
+        String ip = AuthTestSupport.randomIp();
+        // The test profile allows 50 free failures per address; unknown e-mails count like known ones.
+        for (int i = 0; i < 51; i++) {
+            login(newEmail(), "wrong guess", ip).expectStatus().isUnauthorized();
+        }
+        login(newEmail(), "wrong guess", ip).expectStatus().isEqualTo(429).expectHeader().exists("Retry-After");
+        // Another address is not affected.
+        login(newEmail(), "wrong guess", AuthTestSupport.randomIp()).expectStatus().isUnauthorized();
+    }
+
+    private void expectPasswordProblem(String password, String message) {
+        register(newEmail(), password)
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("password")
+                .jsonPath("$.errors[0].message").value(String.class, text -> assertThat(text).contains(message));
+    }
+
+    private RestTestClient.ResponseSpec register(String email, String password) {
+        return http.post().uri("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("email", email, "password", password))
+                .exchange();
+    }
+
+    private RestTestClient.ResponseSpec login(String email, String password, String ip) {
+        return http.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Forwarded-For", ip)
+                .body(Map.of("email", email, "password", password))
+                .exchange();
+    }
+
+    private static Map<?, ?> withoutRequestSpecifics(Map<?, ?> problem) {
+        Map<Object, Object> copy = new java.util.HashMap<>(problem);
+        copy.remove("request_id");
+        return copy;
+    }
+}

@@ -1,0 +1,70 @@
+package live.blytz.auth.internal;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import live.blytz.sharedkernel.Ids;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Issues access tokens (RFC 9068 style): ES256, header {@code kid} and {@code typ: at+jwt}; claims {@code iss,
+ * sub} (the user id), {@code aud, exp, iat, nbf, jti, roles} and {@code sid} (the session, for logout).
+ */
+@Component
+class AccessTokens {
+
+    static final String TYPE = "at+jwt";
+
+    record Issued(String value, String jti, Instant expiresAt, Duration lifetime) {
+    }
+
+    private final SigningKeys keys;
+    private final NimbusJwtEncoder encoder;
+    private final String issuer;
+    private final String audience;
+    private final Duration lifetime;
+    private final Clock clock = Clock.systemUTC();
+
+    AccessTokens(SigningKeys keys, AuthProperties properties) {
+        this.keys = keys;
+        // Only the active private key is offered, so the encoder can never pick a retired one.
+        JWKSource<SecurityContext> signing = (selector, context) -> selector.select(new JWKSet(keys.signingKey()));
+        this.encoder = new NimbusJwtEncoder(signing);
+        this.issuer = properties.issuer();
+        this.audience = properties.audience();
+        this.lifetime = properties.accessTokenLifetime();
+    }
+
+    Issued issue(Account account, UUID sessionId) {
+        Instant issuedAt = TokenTimes.issuedAt(clock.instant(), account.tokensValidAfter());
+        Instant expiresAt = issuedAt.plus(lifetime);
+        String jti = Ids.newId().toString();
+        JwsHeader header = JwsHeader.with(SignatureAlgorithm.ES256)
+                .keyId(keys.signingKey().getKeyID())
+                .type(TYPE)
+                .build();
+        JwtClaimsSet claims = JwtClaimsSet.builder()
+                .issuer(issuer)
+                .subject(account.id().toString())
+                .audience(List.of(audience))
+                .issuedAt(issuedAt)
+                .notBefore(issuedAt)
+                .expiresAt(expiresAt)
+                .id(jti)
+                .claim("roles", List.of(account.role().code()))
+                .claim("sid", sessionId.toString())
+                .build();
+        String value = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        return new Issued(value, jti, expiresAt, Duration.between(clock.instant(), expiresAt));
+    }
+}

@@ -1,0 +1,175 @@
+package live.blytz.auth.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import live.blytz.auth.events.AccountReactivated;
+import live.blytz.auth.events.AccountSuspended;
+import live.blytz.auth.events.PasswordChanged;
+import live.blytz.auth.events.RoleChanged;
+import live.blytz.auth.events.UserRegistered;
+import live.blytz.sharedkernel.EmailAddress;
+import live.blytz.sharedkernel.Role;
+import live.blytz.sharedkernel.UserId;
+import live.blytz.sharedkernel.error.ConflictException;
+import live.blytz.sharedkernel.error.NotFoundException;
+import live.blytz.sharedkernel.error.ValidationException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Creating and changing accounts: registration, password change, and the admin's role change, suspension and
+ * reactivation. Passwords are hashed on the bounded pool before the transaction starts, so no database
+ * connection waits for bcrypt. Every change that must void older access tokens moves the account's
+ * {@code tokens_valid_after} and publishes it to the shared store inside the transaction (ADR 0009).
+ */
+@Service
+public class AccountService {
+
+    static final String DUPLICATE_EMAIL = "An account with this e-mail address already exists";
+
+    private final AccountRepository accounts;
+    private final PasswordPolicy policy;
+    private final PasswordHashing hashing;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final SessionStore sessions;
+    private final TokenRevocations revocations;
+    private final Clock clock = Clock.systemUTC();
+
+    AccountService(AccountRepository accounts, PasswordPolicy policy, PasswordHashing hashing,
+            TransactionTemplate transactions, ApplicationEventPublisher events, SessionStore sessions,
+            TokenRevocations revocations) {
+        this.accounts = accounts;
+        this.policy = policy;
+        this.hashing = hashing;
+        this.transactions = transactions;
+        this.events = events;
+        this.sessions = sessions;
+        this.revocations = revocations;
+    }
+
+    /** Registers a buyer or seller; 409 when the address is taken, in any letter case. */
+    public AccountView register(Registration registration) {
+        if (registration.role() == Role.ADMIN) {
+            throw ValidationException.of("role", "must be buyer or seller");
+        }
+        return create(registration);
+    }
+
+    /** Creates an account with any role: for the configured first admin only. */
+    AccountView create(Registration registration) {
+        EmailAddress email = EmailAddress.of(registration.email());
+        policy.problem(registration.password()).ifPresent(problem -> {
+            throw ValidationException.of("password", problem);
+        });
+        if (accounts.existsByEmail(email.value())) {
+            throw new ConflictException(DUPLICATE_EMAIL);
+        }
+        String hash = hashing.hash(registration.password());
+        try {
+            return transactions.execute(status -> {
+                Instant now = clock.instant();
+                Account account = accounts.save(Account.register(email.value(), hash, registration.role(), now));
+                events.publishEvent(new UserRegistered(account.id(), account.version(), now, account.email(),
+                        account.role(), registration.firstName(), registration.lastName(), registration.phone()));
+                return AccountView.of(account);
+            });
+        } catch (DataAccessException e) {
+            // Two registrations of one address at once: the unique constraint lets exactly one through.
+            if (Duplicates.isDuplicate(e)) {
+                throw new ConflictException(DUPLICATE_EMAIL);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Changes the caller's password after checking the current one. Every other session ends, and every access
+     * token issued so far (the caller's too) stops working; the caller's session stays, so its refresh token
+     * gets a new access token.
+     */
+    public void changePassword(UserId user, @Nullable UUID currentSession, String currentPassword, String newPassword) {
+        Account account = find(user);
+        if (!hashing.matches(currentPassword, account.passwordHash())) {
+            throw ValidationException.of("current_password", "is not the current password");
+        }
+        setPassword(user, newPassword, "new_password", currentSession, "password_changed");
+    }
+
+    /** Sets a new password (change or reset) and ends all sessions but {@code keep}. */
+    void setPassword(UserId user, String newPassword, String field, @Nullable UUID keep, String reason) {
+        policy.problem(newPassword).ifPresent(problem -> {
+            throw ValidationException.of(field, problem);
+        });
+        String hash = hashing.hash(newPassword);
+        transactions.executeWithoutResult(status -> {
+            Instant now = clock.instant();
+            Account account = find(user);
+            account.changePassword(hash, now);
+            Account saved = accounts.save(account);
+            sessions.revokeAll(user.value(), keep, reason, now);
+            revocations.revokeBefore(user, saved.tokensValidAfter());
+            events.publishEvent(new PasswordChanged(user, saved.version(), now));
+        });
+    }
+
+    /** An admin changes a role: effective in the user's next token; the user's current tokens stop working. */
+    public AccountView changeRole(UserId admin, UserId user, Role role) {
+        if (admin.equals(user)) {
+            throw new ConflictException("Admins cannot change their own role");
+        }
+        return transactions.execute(status -> {
+            Account account = find(user);
+            if (account.role() == role) {
+                return AccountView.of(account);
+            }
+            Instant now = clock.instant();
+            account.changeRole(role, now);
+            Account saved = accounts.save(account);
+            revocations.revokeBefore(user, saved.tokensValidAfter());
+            events.publishEvent(new RoleChanged(user, saved.version(), now, role));
+            return AccountView.of(saved);
+        });
+    }
+
+    /** An admin suspends an account: it cannot log in, every session ends and every token stops working. */
+    public void suspend(UserId admin, UserId user) {
+        if (admin.equals(user)) {
+            throw new ConflictException("Admins cannot suspend their own account");
+        }
+        transactions.executeWithoutResult(status -> {
+            Account account = find(user);
+            if (!account.active()) {
+                return;
+            }
+            Instant now = clock.instant();
+            account.suspend(now);
+            Account saved = accounts.save(account);
+            sessions.revokeAll(user.value(), null, "suspended", now);
+            revocations.revokeBefore(user, saved.tokensValidAfter());
+            events.publishEvent(new AccountSuspended(user, saved.version(), now));
+        });
+    }
+
+    /** An admin lifts a suspension; the user logs in again. */
+    public void reactivate(UserId user) {
+        transactions.executeWithoutResult(status -> {
+            Account account = find(user);
+            if (account.active()) {
+                return;
+            }
+            Instant now = clock.instant();
+            account.reactivate(now);
+            Account saved = accounts.save(account);
+            events.publishEvent(new AccountReactivated(user, saved.version(), now));
+        });
+    }
+
+    private Account find(UserId user) {
+        return accounts.findById(user.value()).orElseThrow(() -> NotFoundException.of("Account", user));
+    }
+}

@@ -1,0 +1,226 @@
+package live.blytz.auth.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import live.blytz.auth.events.UserLoggedIn;
+import live.blytz.sharedkernel.EmailAddress;
+import live.blytz.sharedkernel.Ids;
+import live.blytz.sharedkernel.UserId;
+import live.blytz.sharedkernel.error.ForbiddenException;
+import live.blytz.sharedkernel.error.NotFoundException;
+import live.blytz.sharedkernel.error.UnauthorizedException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Login, refresh, logout and sessions. A session is a refresh-token family (RFC 9700): every refresh spends the
+ * presented token and issues its successor; presenting a spent token again revokes the whole session. See
+ * ADR 0009.
+ */
+@Service
+public class LoginService {
+
+    static final String INVALID_CREDENTIALS = "The e-mail address or password is wrong";
+    static final String INVALID_REFRESH = "The refresh token is invalid, expired or revoked";
+
+    private final AccountRepository accounts;
+    private final PasswordHashing hashing;
+    private final LoginThrottle throttle;
+    private final SessionStore sessions;
+    private final AccessTokens tokens;
+    private final TokenRevocations revocations;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+    private final AuthProperties.Sessions sessionSettings;
+    private final long expiresIn;
+    private final Clock clock = Clock.systemUTC();
+
+    LoginService(AccountRepository accounts, PasswordHashing hashing, LoginThrottle throttle, SessionStore sessions,
+            AccessTokens tokens, TokenRevocations revocations, TransactionTemplate transactions,
+            ApplicationEventPublisher events, JdbcClient jdbc, AuthProperties properties) {
+        this.accounts = accounts;
+        this.hashing = hashing;
+        this.throttle = throttle;
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.revocations = revocations;
+        this.transactions = transactions;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.sessionSettings = properties.sessions();
+        this.expiresIn = properties.accessTokenLifetime().toSeconds();
+    }
+
+    /**
+     * One answer (401) for an unknown address and a wrong password, and the same work for both: an unknown
+     * address is compared against a dummy hash of the same cost.
+     */
+    public TokenPair login(String rawEmail, String password, ClientInfo client) {
+        String email = EmailAddress.of(rawEmail).value();
+        throttle.check(email, client.ip());
+        Optional<Account> found = accounts.findByEmail(email);
+        boolean matches = hashing.matches(password, found.map(Account::passwordHash).orElse(hashing.dummyHash()));
+        if (found.isEmpty() || !matches) {
+            throttle.failed(email, client.ip());
+            throw new UnauthorizedException(INVALID_CREDENTIALS);
+        }
+        throttle.succeeded(email);
+        Account account = found.get();
+        if (!account.active()) {
+            throw new ForbiddenException("This account is suspended");
+        }
+        String storedHash = account.passwordHash();
+        String rehash = hashing.needsRehash(storedHash) ? hashing.hash(password) : null;
+        return transactions.execute(status -> {
+            Instant now = clock.instant();
+            long version = recordLogin(account, storedHash, rehash, now);
+            events.publishEvent(new UserLoggedIn(account.id(), version, now));
+            Account current = accounts.findById(account.id().value()).orElseThrow();
+            return openSession(current, client, now);
+        });
+    }
+
+    public TokenPair refresh(String refreshToken, ClientInfo client) {
+        String hash = Secrets.hash(refreshToken);
+        // Outcomes are returned, not thrown, so that a revocation for reuse is committed, not rolled back.
+        Optional<TokenPair> pair = transactions.execute(status -> rotate(hash, client));
+        return pair.orElseThrow(() -> new UnauthorizedException(INVALID_REFRESH));
+    }
+
+    /** Ends the caller's session (and the session of {@code refreshToken}, if given) and voids the access token. */
+    public void logout(UserId user, UUID sessionId, String jti, Instant accessExpiresAt, @Nullable String refreshToken) {
+        transactions.executeWithoutResult(status -> {
+            Instant now = clock.instant();
+            revokeOwn(user, sessionId, "logout", now);
+            if (refreshToken != null) {
+                sessions.findByRefreshToken(Secrets.hash(refreshToken))
+                        .filter(presented -> presented.session().accountId().equals(user.value()))
+                        .ifPresent(presented -> revokeOwn(user, presented.session().id(), "logout", now));
+            }
+            revocations.deny(jti, accessExpiresAt);
+        });
+    }
+
+    /** Ends every session of the user and voids all of their access tokens. */
+    public void logoutAll(UserId user) {
+        transactions.executeWithoutResult(status -> {
+            Instant now = clock.instant();
+            sessions.revokeAll(user.value(), null, "logout_all", now);
+            Account account = accounts.findById(user.value()).orElseThrow(() -> NotFoundException.of("Account", user));
+            account.revokeTokens(now);
+            Account saved = accounts.save(account);
+            revocations.revokeBefore(user, saved.tokensValidAfter());
+        });
+    }
+
+    public List<SessionView> sessions(UserId user, @Nullable UUID currentSessionId) {
+        Instant now = clock.instant();
+        return sessions.active(user.value(), now, now.minus(sessionSettings.idleTimeout())).stream()
+                .map(session -> SessionView.of(session, session.id().equals(currentSessionId),
+                        idleExpiry(session)))
+                .toList();
+    }
+
+    /** Ends one of the user's sessions; another user's session is reported as not found. */
+    public void endSession(UserId user, UUID sessionId) {
+        transactions.executeWithoutResult(status -> {
+            Optional<SessionStore.Session> session = sessions.find(sessionId)
+                    .filter(found -> found.accountId().equals(user.value()) && found.revokedAt() == null);
+            if (session.isEmpty()) {
+                throw NotFoundException.of("Session", sessionId);
+            }
+            revokeOwn(user, sessionId, "ended_by_user", clock.instant());
+        });
+    }
+
+    /** Revokes a session and voids the last access token it issued. */
+    private void revokeOwn(UserId user, UUID sessionId, String reason, Instant now) {
+        sessions.find(sessionId).filter(session -> session.accountId().equals(user.value())).ifPresent(session -> {
+            sessions.revoke(session.id(), reason, now);
+            denyLastAccessToken(session);
+        });
+    }
+
+    private Optional<TokenPair> rotate(String hash, ClientInfo client) {
+        Optional<SessionStore.PresentedToken> presented = sessions.findByRefreshToken(hash);
+        if (presented.isEmpty()) {
+            return Optional.empty();
+        }
+        SessionStore.Session session = presented.get().session();
+        Instant now = clock.instant();
+        if (session.revokedAt() != null) {
+            return Optional.empty();
+        }
+        if (presented.get().spentAt() != null || !sessions.spend(hash, now)) {
+            // A spent token came back: whoever holds it, the family is compromised.
+            sessions.revoke(session.id(), "refresh_token_reused", now);
+            denyLastAccessToken(session);
+            return Optional.empty();
+        }
+        if (!session.expiresAt().isAfter(now) || !idleExpiry(session).isAfter(now)) {
+            sessions.revoke(session.id(), "expired", now);
+            return Optional.empty();
+        }
+        Account account = accounts.findById(session.accountId()).orElseThrow();
+        if (!account.active()) {
+            sessions.revoke(session.id(), "suspended", now);
+            return Optional.empty();
+        }
+        String refreshToken = Secrets.newSecret();
+        sessions.addRefreshToken(session.id(), Secrets.hash(refreshToken), now);
+        AccessTokens.Issued access = tokens.issue(account, session.id());
+        sessions.recordUse(session.id(), now, access.jti(), access.expiresAt());
+        return Optional.of(new TokenPair(access.value(), refreshToken, expiresIn, AccountView.of(account)));
+    }
+
+    private TokenPair openSession(Account account, ClientInfo client, Instant now) {
+        sessions.deleteEnded(account.id().value(), now.minus(sessionSettings.idleTimeout()));
+        UUID sessionId = Ids.newId();
+        sessions.create(new SessionStore.Session(sessionId, account.id().value(), now, now,
+                now.plus(sessionSettings.absoluteLifetime()), null, client.userAgent(), client.ip(), null, null));
+        String refreshToken = Secrets.newSecret();
+        sessions.addRefreshToken(sessionId, Secrets.hash(refreshToken), now);
+        AccessTokens.Issued access = tokens.issue(account, sessionId);
+        sessions.recordUse(sessionId, now, access.jti(), access.expiresAt());
+        return new TokenPair(access.value(), refreshToken, expiresIn, AccountView.of(account));
+    }
+
+    /**
+     * Sets {@code last_login_at} (and a rehash, unless the password changed meanwhile) in one statement, so
+     * that concurrent logins of one account never conflict; returns the new version.
+     */
+    private long recordLogin(Account account, String storedHash, @Nullable String rehash, Instant now) {
+        return jdbc.sql("""
+                UPDATE auth.accounts
+                SET last_login_at = :now, updated_at = :now, version = version + 1,
+                    password_hash = CASE WHEN CAST(:rehash AS varchar) IS NOT NULL AND password_hash = :stored
+                                         THEN CAST(:rehash AS varchar) ELSE password_hash END
+                WHERE id = :id
+                RETURNING version""")
+                .param("now", Timestamp.from(now))
+                .param("rehash", rehash)
+                .param("stored", storedHash)
+                .param("id", account.id().value())
+                .query(Long.class)
+                .single();
+    }
+
+    private void denyLastAccessToken(SessionStore.Session session) {
+        if (session.lastAccessJti() != null && session.lastAccessExpiresAt() != null) {
+            revocations.deny(session.lastAccessJti(), session.lastAccessExpiresAt());
+        }
+    }
+
+    private Instant idleExpiry(SessionStore.Session session) {
+        Instant idle = session.lastUsedAt().plus(sessionSettings.idleTimeout());
+        return idle.isBefore(session.expiresAt()) ? idle : session.expiresAt();
+    }
+}

@@ -1,0 +1,101 @@
+package live.blytz.auth.internal;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import live.blytz.sharedkernel.error.TooManyRequestsException;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hashes and verifies passwords on a small bounded pool, so that a login flood uses at most {@code threads}
+ * cores and cannot starve the rest of the API; when {@code queueCapacity} jobs already wait, the request is
+ * refused at once with 429 and {@code Retry-After} rather than queued without bound.
+ * <p>
+ * The encoder is Spring Security's {@link DelegatingPasswordEncoder}: hashes carry their algorithm id, new ones
+ * are {@code {bcrypt-sha256}} at the configured cost, and {@link #needsRehash} tells when a stored hash
+ * (plain {@code {bcrypt}}, or a lower cost) should be replaced at the next successful login.
+ */
+@Component
+public class PasswordHashing implements DisposableBean {
+
+    static final String ID = "bcrypt-sha256";
+    private static final Duration BUSY_RETRY = Duration.ofSeconds(1);
+
+    private final PasswordEncoder encoder;
+    private final ThreadPoolExecutor pool;
+    private final String dummyHash;
+
+    PasswordHashing(AuthProperties properties) {
+        BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(properties.password().bcryptCost());
+        this.encoder = new DelegatingPasswordEncoder(ID, Map.of(
+                ID, new PreHashedBCryptPasswordEncoder(bcrypt),
+                "bcrypt", bcrypt));
+        int threads = properties.hashing().threads() > 0 ? properties.hashing().threads()
+                : Runtime.getRuntime().availableProcessors();
+        AtomicInteger number = new AtomicInteger();
+        this.pool = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(properties.hashing().queueCapacity()),
+                task -> {
+                    Thread thread = new Thread(task, "password-hashing-" + number.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                new ThreadPoolExecutor.AbortPolicy());
+        // Compared against when the e-mail is unknown, so that the answer takes as long as a wrong password.
+        this.dummyHash = encoder.encode("dummy password that matches nothing");
+    }
+
+    public String hash(String password) {
+        String normalised = PasswordPolicy.normalise(password);
+        return run(() -> encoder.encode(normalised));
+    }
+
+    /** Compares against the stored hash, or against a dummy hash when there is none (same cost, same time). */
+    boolean matches(String password, String storedHash) {
+        String normalised = PasswordPolicy.normalise(password);
+        return run(() -> encoder.matches(normalised, storedHash));
+    }
+
+    String dummyHash() {
+        return dummyHash;
+    }
+
+    boolean needsRehash(String storedHash) {
+        return encoder.upgradeEncoding(storedHash);
+    }
+
+    private <T> T run(Callable<T> job) {
+        Future<T> future;
+        try {
+            future = pool.submit(job);
+        } catch (RejectedExecutionException e) {
+            throw new TooManyRequestsException("The server is busy checking passwords; retry shortly", BUSY_RETRY);
+        }
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while hashing a password", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("Password hashing failed", e.getCause());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        pool.shutdownNow();
+    }
+}

@@ -1,0 +1,179 @@
+package live.blytz.auth.internal.web;
+
+import static live.blytz.auth.internal.web.ApiDocs.BEARER;
+import static live.blytz.auth.internal.web.ApiDocs.PROBLEM;
+import static live.blytz.auth.internal.web.ApiDocs.PROBLEM_JSON;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.UUID;
+import live.blytz.auth.internal.AccountService;
+import live.blytz.auth.internal.LoginService;
+import live.blytz.auth.internal.Registration;
+import live.blytz.auth.internal.SessionView;
+import live.blytz.sharedkernel.Role;
+import live.blytz.sharedkernel.UserId;
+import live.blytz.sharedkernel.paging.Page;
+import live.blytz.sharedkernel.paging.PageRequest;
+import live.blytz.sharedkernel.store.RateLimited;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/auth")
+@Tag(name = "Auth", description = "Registration, login, token refresh, logout and sessions")
+class AuthController {
+
+    private final AccountService accounts;
+    private final LoginService logins;
+    private final ClientAddresses clients;
+
+    AuthController(AccountService accounts, LoginService logins, ClientAddresses clients) {
+        this.accounts = accounts;
+        this.logins = logins;
+        this.clients = clients;
+    }
+
+    @PostMapping("/register")
+    @ResponseStatus(HttpStatus.CREATED)
+    @RateLimited("auth-strict")
+    @Operation(summary = "Register a buyer or seller account",
+            description = "The e-mail address is unique in any letter case. `role` is `buyer` (default) or `seller`; "
+                    + "admins cannot register. The password needs 8 to 128 characters, any Unicode, and must not "
+                    + "be a common password.")
+    @ApiResponse(responseCode = "201", description = "Registered", content = @Content(examples = @ExampleObject("""
+            {"user": {"id": "0193a1f2-7c9e-7b1a-9d3e-5f0c2a4b6d8e", "email": "ada@example.com", "role": "seller",
+             "status": "active", "email_verified": false, "last_login_at": null,
+             "created_at": "2026-11-25T14:20:00Z", "updated_at": "2026-11-25T14:20:00Z"}}""")))
+    @ApiResponse(responseCode = "400", description = "Invalid fields, e.g. a common password or `role: admin`",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM), examples = @ExampleObject("""
+                    {"type": "https://api.blytz.live/problems/validation-error", "title": "Invalid request",
+                     "status": 400, "detail": "The request has 1 invalid field", "instance": "/api/v1/auth/register",
+                     "errors": [{"field": "password", "message": "is too common; choose one that is harder to guess"}]}""")))
+    @ApiResponse(responseCode = "409", description = "The e-mail address is already registered",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    AuthResponses.User register(@Valid @RequestBody AuthRequests.Register request) {
+        Role role = request.role() == null ? Role.BUYER : Role.fromCode(request.role());
+        return new AuthResponses.User(accounts.register(new Registration(request.email(), request.password(), role,
+                request.firstName(), request.lastName(), request.phone())));
+    }
+
+    @PostMapping("/login")
+    @RateLimited("auth-login")
+    @Operation(summary = "Log in with e-mail and password",
+            description = "Returns an access token (15 minutes) and a refresh token, which opens a session. "
+                    + "An unknown e-mail and a wrong password get the same 401. Repeated failures per account and "
+                    + "per client address impose growing waits (429 with `Retry-After`).")
+    @ApiResponse(responseCode = "200", description = "Logged in", content = @Content(examples = @ExampleObject("""
+            {"access_token": "eyJraWQiOiJ...", "refresh_token": "kq3V1c0m0sJ9bW2X8yq5fYd0G4lHq7cEoVb7Lw2Zs4A",
+             "token_type": "Bearer", "expires_in": 900,
+             "user": {"id": "0193a1f2-7c9e-7b1a-9d3e-5f0c2a4b6d8e", "email": "ada@example.com", "role": "seller",
+                      "status": "active", "email_verified": true, "last_login_at": "2026-11-25T14:20:00Z",
+                      "created_at": "2026-11-20T09:00:00Z", "updated_at": "2026-11-25T14:20:00Z"}}""")))
+    @ApiResponse(responseCode = "401", description = "Wrong e-mail or password (one message for both)",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "403", description = "The account is suspended",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "429", description = "Too many failed logins, or too many password checks at "
+            + "once; see `Retry-After`", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    AuthResponses.Tokens login(@Valid @RequestBody AuthRequests.Login request, HttpServletRequest http) {
+        return AuthResponses.Tokens.of(logins.login(request.email(), request.password(), clients.of(http)));
+    }
+
+    @PostMapping("/refresh")
+    @RateLimited("auth-refresh")
+    @Operation(summary = "Exchange a refresh token for a new token pair",
+            description = "The presented refresh token is spent. Presenting a spent token again revokes its whole "
+                    + "session (RFC 9700 reuse detection).")
+    @ApiResponse(responseCode = "200", description = "A new access and refresh token")
+    @ApiResponse(responseCode = "401", description = "Unknown, spent, expired or revoked refresh token",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    AuthResponses.Tokens refresh(@Valid @RequestBody AuthRequests.Refresh request, HttpServletRequest http) {
+        return AuthResponses.Tokens.of(logins.refresh(request.refreshToken(), clients.of(http)));
+    }
+
+    @PostMapping("/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @SecurityRequirement(name = BEARER)
+    @Operation(summary = "Log out: end this session; the access token stops working at once")
+    @ApiResponse(responseCode = "204", description = "Logged out")
+    void logout(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody(required = false) AuthRequests.@Nullable Logout request) {
+        logins.logout(userId(jwt), sessionId(jwt), jwt.getId(), jwt.getExpiresAt(),
+                request == null ? null : request.refreshToken());
+    }
+
+    @PostMapping("/logout-all")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @SecurityRequirement(name = BEARER)
+    @Operation(summary = "Log out everywhere: end every session; all of the user's access tokens stop working")
+    @ApiResponse(responseCode = "204", description = "Every session ended")
+    void logoutAll(@AuthenticationPrincipal Jwt jwt) {
+        logins.logoutAll(userId(jwt));
+    }
+
+    @PostMapping("/change-password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @SecurityRequirement(name = BEARER)
+    @Operation(summary = "Change the caller's password",
+            description = "Every other session ends and every access token issued so far stops working, this "
+                    + "request's too: get a new one with this session's refresh token.")
+    @ApiResponse(responseCode = "204", description = "Password changed")
+    @ApiResponse(responseCode = "400", description = "Wrong `current_password`, or `new_password` breaks the policy",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    void changePassword(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody AuthRequests.ChangePassword request) {
+        accounts.changePassword(userId(jwt), sessionId(jwt), request.currentPassword(), request.newPassword());
+    }
+
+    @GetMapping("/sessions")
+    @SecurityRequirement(name = BEARER)
+    @Operation(summary = "The caller's active sessions", description = "Newest use first; `current` marks the "
+            + "session of the access token used for this request.")
+    AuthResponses.Sessions sessions(@AuthenticationPrincipal Jwt jwt,
+            @Parameter(description = "1-based page number") @RequestParam(required = false) @Nullable Integer page,
+            @Parameter(description = "Items per page, 1 to 100 (default 20)")
+            @RequestParam(name = "page_size", required = false) @Nullable Integer pageSize) {
+        PageRequest request = PageRequest.of(page, pageSize);
+        List<SessionView> all = logins.sessions(userId(jwt), sessionId(jwt));
+        List<SessionView> items = all.stream().skip(request.offset()).limit(request.pageSize()).toList();
+        return AuthResponses.Sessions.of(Page.of(items, request, all.size()));
+    }
+
+    @DeleteMapping("/sessions/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @SecurityRequirement(name = BEARER)
+    @Operation(summary = "End one of the caller's sessions")
+    @ApiResponse(responseCode = "204", description = "Session ended")
+    @ApiResponse(responseCode = "404", description = "No such active session of the caller",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    void endSession(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
+        logins.endSession(userId(jwt), id);
+    }
+
+    static UserId userId(Jwt jwt) {
+        return UserId.of(jwt.getSubject());
+    }
+
+    static UUID sessionId(Jwt jwt) {
+        return UUID.fromString(jwt.getClaimAsString("sid"));
+    }
+}
