@@ -3,6 +3,7 @@ package live.blytz.users;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import live.blytz.BlytzIntegrationTest;
@@ -87,6 +88,16 @@ class AdminUsersHttpTests {
     }
 
     @Test
+    void aPromotionByAuthReachesTheUsersRecord() {
+        // TestAccounts registers a buyer, has the administrator promote it, and logs it in again.
+        Account promoted = accounts.register(Role.ADMIN);
+        await().untilAsserted(() -> assertThat(me(promoted)).containsEntry("role", "admin"));
+        http.get().uri("/api/v1/admin/users").header(HttpHeaders.AUTHORIZATION, promoted.bearer())
+                .exchange()
+                .expectStatus().isOk();
+    }
+
+    @Test
     void badFiltersAreRefusedByName() {
         for (String[] bad : new String[][] {{"page=0", "page"}, {"page_size=101", "page_size"}, {"sort=password", "sort"},
                 {"role=king", "role"}, {"status=deleted", "status"}, {"q=" + "x".repeat(101), "q"}}) {
@@ -142,6 +153,6 @@ class AdminUsersHttpTests {
     }
 
     private static String[] ids(Account... accounts) {
-        return java.util.Arrays.stream(accounts).map(account -> account.id().toString()).toArray(String[]::new);
+        return Arrays.stream(accounts).map(account -> account.id().toString()).toArray(String[]::new);
     }
 }

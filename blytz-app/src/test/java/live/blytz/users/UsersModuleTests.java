@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import live.blytz.auth.events.AccountSuspended;
 import live.blytz.auth.events.EmailVerified;
+import live.blytz.auth.events.PasswordChanged;
 import live.blytz.auth.events.RoleChanged;
 import live.blytz.auth.events.UserLoggedIn;
 import live.blytz.auth.events.UserRegistered;
@@ -113,6 +114,21 @@ class UsersModuleTests {
                 .andWaitForStateChange(() -> completed(id, RoleChanged.class) == 2);
 
         assertThat(directory.visible(id).orElseThrow().role()).isEqualTo(Role.SELLER);
+    }
+
+    @Test
+    void passwordChangesAreRecordedInOrder(Scenario scenario) {
+        UserId id = UserId.newId();
+        Instant newer = now();
+        scenario.publish(registered(id, 1, "pw-" + id + "@example.com", Role.BUYER, null, null, null))
+                .andWaitForStateChange(() -> directory.visible(id).isPresent());
+        scenario.publish(new PasswordChanged(id, 5, newer))
+                .andWaitForStateChange(() -> directory.visible(id).map(UserView::passwordChangedAt).orElse(null));
+
+        scenario.publish(new PasswordChanged(id, 4, newer.minusSeconds(60)))
+                .andWaitForStateChange(() -> completed(id, PasswordChanged.class) == 2);
+
+        assertThat(directory.visible(id).orElseThrow().passwordChangedAt()).isEqualTo(newer);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import live.blytz.sharedkernel.Role;
 import live.blytz.sharedkernel.UserId;
 import live.blytz.sharedkernel.paging.Page;
@@ -63,7 +64,7 @@ class UserViews {
             conditions.add("a.status = :status");
             params.addValue("status", search.status().code());
         }
-        String where = FROM + conditions.stream().map(condition -> " AND " + condition).reduce("", String::concat);
+        String where = FROM + conditions.stream().map(condition -> " AND " + condition).collect(Collectors.joining());
         long total = jdbc.queryForObject("SELECT count(*) " + where, params, Long.class);
         if (total == 0 || page.offset() >= total) {
             return Page.of(List.of(), page, total);

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import live.blytz.sharedkernel.Role;
 import live.blytz.sharedkernel.error.FieldError;
 import live.blytz.sharedkernel.error.ValidationException;
@@ -87,7 +88,7 @@ class AdminUsersController {
     }
 
     private static <T> @Nullable T parse(@Nullable String value, String field, String allowed, List<FieldError> errors,
-            java.util.function.Function<String, T> parser) {
+            Function<String, T> parser) {
         if (value == null) {
             return null;
         }

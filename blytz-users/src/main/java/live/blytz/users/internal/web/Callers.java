@@ -3,6 +3,7 @@ package live.blytz.users.internal.web;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import live.blytz.sharedkernel.Role;
 import live.blytz.sharedkernel.UserId;
 import live.blytz.users.internal.Caller;
@@ -25,7 +26,7 @@ final class Callers {
                         return null;
                     }
                 })
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .max(Comparator.naturalOrder())
                 .orElse(Role.BUYER);
         return new Caller(UserId.of(jwt.getSubject()), role, jwt.getClaimAsString("email"));
