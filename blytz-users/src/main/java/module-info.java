@@ -5,10 +5,20 @@ module live.blytz.users {
     requires spring.beans;
     requires spring.context;
     requires spring.core;
+    requires spring.tx;
+    requires spring.jdbc;
+    requires spring.data.commons;
+    requires spring.data.relational;
     requires spring.web;
     requires spring.security.config;
+    requires spring.security.core;
+    requires spring.security.oauth2.jose;
     requires spring.modulith.api;
     requires spring.modulith.events.api;
+    requires io.swagger.v3.oas.annotations;
+    requires com.fasterxml.jackson.annotation;
+    requires org.slf4j;
+    requires java.sql;
 
     exports live.blytz.users;
     exports live.blytz.users.events;

@@ -1,0 +1,249 @@
+package live.blytz.catalog;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import live.blytz.BlytzIntegrationTest;
+import live.blytz.TestAccounts;
+import live.blytz.TestAccounts.Account;
+import live.blytz.sharedkernel.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * The write side over HTTP with real tokens: who may do what (BFLA), whose product it is (BOLA), server-owned
+ * fields refused (mass assignment), and public reads that never outlive a change (cache eviction).
+ */
+@BlytzIntegrationTest
+class CatalogHttpTests {
+
+    @Autowired
+    RestTestClient http;
+
+    TestAccounts accounts;
+    Account seller;
+    Account otherSeller;
+    Account buyer;
+    Account admin;
+    String categoryId;
+
+    @BeforeEach
+    void setUp() {
+        accounts = new TestAccounts(http);
+        seller = accounts.register(Role.SELLER);
+        otherSeller = accounts.register(Role.SELLER);
+        buyer = accounts.register(Role.BUYER);
+        admin = accounts.admin();
+        categoryId = (String) category(Map.of("name", "Http " + System.nanoTime())).get("id");
+    }
+
+    @Test
+    void onlyAdminsWriteCategoriesAndOnlySellersAndAdminsCreateProducts() {
+        http.post().uri("/api/v1/products").contentType(MediaType.APPLICATION_JSON).body(product())
+                .exchange().expectStatus().isUnauthorized();
+        http.post().uri("/api/v1/products").header(HttpHeaders.AUTHORIZATION, buyer.bearer())
+                .contentType(MediaType.APPLICATION_JSON).body(product())
+                .exchange().expectStatus().isForbidden();
+        for (Account notAdmin : new Account[] {buyer, seller}) {
+            http.post().uri("/api/v1/categories").header(HttpHeaders.AUTHORIZATION, notAdmin.bearer())
+                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "Nope"))
+                    .exchange().expectStatus().isForbidden();
+            http.patch().uri("/api/v1/categories/{id}", categoryId).header(HttpHeaders.AUTHORIZATION, notAdmin.bearer())
+                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "Nope"))
+                    .exchange().expectStatus().isForbidden();
+            http.delete().uri("/api/v1/categories/{id}", categoryId).header(HttpHeaders.AUTHORIZATION, notAdmin.bearer())
+                    .exchange().expectStatus().isForbidden();
+        }
+        String id = create(seller);
+        http.put().uri("/api/v1/products/{id}/featured", id).header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("featured", true))
+                .exchange().expectStatus().isForbidden();
+        http.get().uri("/api/v1/products/mine").header(HttpHeaders.AUTHORIZATION, buyer.bearer())
+                .exchange().expectStatus().isForbidden();
+        http.get().uri("/api/v1/products/mine").exchange().expectStatus().isUnauthorized();
+
+        publish(seller, id);
+        http.put().uri("/api/v1/products/{id}/featured", id).header(HttpHeaders.AUTHORIZATION, admin.bearer())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("featured", true))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.product.featured").isEqualTo(true);
+        http.get().uri("/api/v1/products?featured=true&seller_id={s}", seller.id().value()).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.data[0].id").isEqualTo(id);
+    }
+
+    @Test
+    void aProductIsCreatedAsADraftOfTheCaller() {
+        http.post().uri("/api/v1/products").header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                .contentType(MediaType.APPLICATION_JSON).body(product())
+                .exchange()
+                .expectStatus().isCreated()
+                .expectHeader().exists(HttpHeaders.LOCATION)
+                .expectBody()
+                .jsonPath("$.product.status").isEqualTo("draft")
+                .jsonPath("$.product.seller.id").isEqualTo(seller.id().value().toString())
+                .jsonPath("$.product.reserve_price").isEqualTo(15.00)
+                .jsonPath("$.product.currency").isEqualTo("EUR")
+                .jsonPath("$.product.view_count").isEqualTo(0)
+                .jsonPath("$.product.version").isEqualTo(0);
+    }
+
+    @Test
+    void serverOwnedFieldsAreRefusedByName() {
+        for (String field : new String[] {"seller_id", "status", "view_count", "featured", "id", "version", "created_at"}) {
+            Map<String, Object> body = product();
+            body.put(field, "draft".equals(field) ? "x" : field.equals("featured") ? (Object) true : "1");
+            http.post().uri("/api/v1/products").header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                    .contentType(MediaType.APPLICATION_JSON).body(body)
+                    .exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo(field);
+        }
+        String id = create(seller);
+        for (String field : new String[] {"seller_id", "view_count", "featured"}) {
+            http.patch().uri("/api/v1/products/{id}", id).header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                    .contentType(MediaType.APPLICATION_JSON).body(Map.of(field, field.equals("featured") ? true : 5))
+                    .exchange()
+                    .expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo(field);
+        }
+        http.post().uri("/api/v1/categories").header(HttpHeaders.AUTHORIZATION, admin.bearer())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "X", "version", 3))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("version");
+    }
+
+    @Test
+    void anotherSellerCannotSeeEditOrDeleteADraftAndCannotTouchAPublicProduct() {
+        String id = create(seller);
+        http.get().uri("/api/v1/products/{id}", id).header(HttpHeaders.AUTHORIZATION, otherSeller.bearer())
+                .exchange().expectStatus().isNotFound();
+        patchTitle(otherSeller, id).expectStatus().isNotFound();
+        http.delete().uri("/api/v1/products/{id}", id).header(HttpHeaders.AUTHORIZATION, otherSeller.bearer())
+                .exchange().expectStatus().isNotFound();
+        http.get().uri("/api/v1/products/mine").header(HttpHeaders.AUTHORIZATION, otherSeller.bearer())
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.data").isEmpty();
+        http.get().uri("/api/v1/products/mine").header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.data[0].id").isEqualTo(id);
+
+        publish(seller, id);
+        patchTitle(otherSeller, id).expectStatus().isForbidden();
+        http.delete().uri("/api/v1/products/{id}", id).header(HttpHeaders.AUTHORIZATION, otherSeller.bearer())
+                .exchange().expectStatus().isForbidden();
+        patchTitle(seller, id).expectStatus().isOk();
+        patchTitle(admin, id).expectStatus().isOk();
+    }
+
+    @Test
+    void publicReadsNeverOutliveAChange() {
+        String id = create(seller);
+        publish(seller, id);
+        http.get().uri("/api/v1/products/{id}", id).exchange() // fills the cache
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.product.title").isEqualTo("Vintage lamp")
+                .jsonPath("$.product.reserve_price").isEmpty();
+
+        patchTitle(seller, id).expectStatus().isOk();
+        http.get().uri("/api/v1/products/{id}", id).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.product.title").isEqualTo("Renamed lamp");
+
+        http.patch().uri("/api/v1/products/{id}", id).header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("status", "draft"))
+                .exchange().expectStatus().isOk();
+        http.get().uri("/api/v1/products/{id}", id).exchange().expectStatus().isNotFound();
+        http.get().uri("/api/v1/products/{id}", id).header(HttpHeaders.AUTHORIZATION, seller.bearer()).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.product.reserve_price").isEqualTo(15.00);
+
+        publish(seller, id);
+        http.get().uri("/api/v1/products/{id}", id).exchange().expectStatus().isOk();
+        http.delete().uri("/api/v1/products/{id}", id).header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                .exchange().expectStatus().isNoContent();
+        http.get().uri("/api/v1/products/{id}", id).exchange().expectStatus().isNotFound();
+        http.get().uri("/api/v1/products/{id}", id).header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                .exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void rulesAreEnforcedOverHttpWithTheRightStatus() {
+        Map<String, Object> bad = product();
+        bad.put("starting_price", 0);
+        bad.put("buy_now_price", -1);
+        bad.put("images", java.util.List.of("ftp://nope"));
+        http.post().uri("/api/v1/products").header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                .contentType(MediaType.APPLICATION_JSON).body(bad)
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[*].field").value(fields -> org.assertj.core.api.Assertions.assertThat((java.util.List<Object>) fields)
+                        .containsExactlyInAnyOrder((Object) "starting_price", "buy_now_price", "images[0]"));
+
+        String id = create(seller);
+        http.patch().uri("/api/v1/products/{id}", id).header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("status", "sold"))
+                .exchange().expectStatus().isEqualTo(409);
+        http.patch().uri("/api/v1/products/{id}", id).header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                .header(HttpHeaders.IF_MATCH, "\"7\"")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("title", "Stale edit"))
+                .exchange().expectStatus().isEqualTo(409);
+        http.patch().uri("/api/v1/products/{id}", id).header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("reserve_price", 9))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("reserve_price");
+        Map<String, Object> clear = new LinkedHashMap<>();
+        clear.put("reserve_price", null);
+        http.patch().uri("/api/v1/products/{id}", id).header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                .contentType(MediaType.APPLICATION_JSON).body(clear)
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.product.reserve_price").isEmpty();
+        http.patch().uri("/api/v1/products/{id}", id).header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("specifications", "not an object"))
+                .exchange().expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("specifications");
+        http.delete().uri("/api/v1/categories/{id}", categoryId).header(HttpHeaders.AUTHORIZATION, admin.bearer())
+                .exchange().expectStatus().isEqualTo(409);
+    }
+
+    private Map<String, Object> product() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("category_id", categoryId);
+        body.put("title", "Vintage lamp");
+        body.put("description", "Brass, 1960s");
+        body.put("condition", "good");
+        body.put("starting_price", 10.00);
+        body.put("reserve_price", 15.00);
+        body.put("images", java.util.List.of("https://img.example/lamp.jpg"));
+        body.put("specifications", Map.of("material", "brass"));
+        return body;
+    }
+
+    private String create(Account account) {
+        Map<String, Map<String, Object>> created = http.post().uri("/api/v1/products")
+                .header(HttpHeaders.AUTHORIZATION, account.bearer())
+                .contentType(MediaType.APPLICATION_JSON).body(product())
+                .exchange().expectStatus().isCreated()
+                .returnResult(new ParameterizedTypeReference<Map<String, Map<String, Object>>>() { })
+                .getResponseBody();
+        return (String) created.get("product").get("id");
+    }
+
+    private void publish(Account account, String id) {
+        http.patch().uri("/api/v1/products/{id}", id).header(HttpHeaders.AUTHORIZATION, account.bearer())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("status", "active"))
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.product.status").isEqualTo("active");
+    }
+
+    private RestTestClient.ResponseSpec patchTitle(Account account, String id) {
+        return http.patch().uri("/api/v1/products/{id}", id).header(HttpHeaders.AUTHORIZATION, account.bearer())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("title", "Renamed lamp"))
+                .exchange();
+    }
+
+    private Map<String, Object> category(Map<String, Object> body) {
+        Map<String, Map<String, Object>> created = http.post().uri("/api/v1/categories")
+                .header(HttpHeaders.AUTHORIZATION, accounts.admin().bearer())
+                .contentType(MediaType.APPLICATION_JSON).body(body)
+                .exchange().expectStatus().isCreated()
+                .returnResult(new ParameterizedTypeReference<Map<String, Map<String, Object>>>() { })
+                .getResponseBody();
+        return created.get("category");
+    }
+}

@@ -1,0 +1,56 @@
+package live.blytz.catalog.internal;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A product as {@code GET /products/{id}} shows it. The JSON documents ({@code images}, {@code specifications},
+ * {@code shipping_info}) are passed through as the database stored them, without a parse and re-write.
+ */
+@Schema(name = "Product")
+public record ProductDetails(
+        UUID id,
+        SellerRef seller,
+        CategoryRef category,
+        String title,
+        String description,
+        @Schema(allowableValues = {"new", "like_new", "good", "fair", "poor"}) String condition,
+        @Schema(example = "EUR", description = "ISO 4217 code of every price of the product") String currency,
+        @Schema(type = "number", example = "25.00") BigDecimal startingPrice,
+        @Schema(type = "number", nullable = true, description = "Shown only to the seller and admins (null for everyone else)")
+        @Nullable BigDecimal reservePrice,
+        @Schema(type = "number", nullable = true) @Nullable BigDecimal buyNowPrice,
+        @JsonRawValue @Schema(type = "array", implementation = String.class, description = "Image URLs (at most 20)") String images,
+        @Nullable String videoUrl,
+        @JsonRawValue @Schema(type = "object", description = "Free-form JSON object") String specifications,
+        @JsonRawValue @Schema(type = "object", description = "Free-form JSON object") String shippingInfo,
+        @Schema(allowableValues = {"draft", "active", "sold", "archived"}) String status,
+        boolean featured,
+        long viewCount,
+        long version,
+        Instant createdAt,
+        Instant updatedAt,
+        @JsonIgnore @Schema(hidden = true) UUID sellerId,
+        @JsonIgnore @Schema(hidden = true) boolean publiclyVisible) {
+
+    /** What anyone may see of a product that is not theirs: everything but the reserve price. */
+    ProductDetails publicView() {
+        return new ProductDetails(id, seller, category, title, description, condition, currency, startingPrice, null,
+                buyNowPrice, images, videoUrl, specifications, shippingInfo, status, featured, viewCount, version,
+                createdAt, updatedAt, sellerId, publiclyVisible);
+    }
+
+    /** The seller's public face: the name comes from catalog's own read model, fed by the users module's events. */
+    @Schema(name = "ProductSeller")
+    public record SellerRef(UUID id, @Nullable String displayName) {
+    }
+
+    @Schema(name = "ProductCategory")
+    public record CategoryRef(UUID id, String name, String slug) {
+    }
+}

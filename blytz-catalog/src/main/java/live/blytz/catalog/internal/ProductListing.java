@@ -1,0 +1,116 @@
+package live.blytz.catalog.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import live.blytz.sharedkernel.UserId;
+import live.blytz.sharedkernel.error.FieldError;
+import live.blytz.sharedkernel.error.ValidationException;
+import live.blytz.sharedkernel.paging.Cursor;
+import live.blytz.sharedkernel.paging.PageRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The product lists: the public, filtered listing (offset or keyset paging) and a seller's own products. */
+@Service
+public class ProductListing {
+
+    static final int MAX_QUERY_LENGTH = 200;
+
+    private final JdbcClient jdbc;
+
+    ProductListing(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Active products of active sellers. Without {@code cursor} this is offset paging with a total; with it, the
+     * slice after the cursor's row, whose cost does not depend on how deep the client has scrolled.
+     */
+    @Transactional(readOnly = true)
+    public ProductList listed(ProductFilter requested, @Nullable String sortParameter, @Nullable Integer page,
+            @Nullable Integer pageSize, @Nullable String cursor) {
+        ProductFilter filter = checked(requested);
+        ProductSort sort = ProductSort.parse(sortParameter, filter.q() != null);
+        if (cursor != null && page != null) {
+            throw ValidationException.of("cursor", "cannot be combined with page");
+        }
+        PageRequest request = PageRequest.of(page, pageSize);
+        ProductListingQuery.After after = cursor == null ? null : after(cursor, sort);
+        long offset = cursor == null ? request.offset() : 0;
+        ProductListingQuery query = ProductListingQuery.page(filter, sort, after, request.pageSize() + 1, offset);
+        List<Keyed> rows = jdbc.sql(query.sql()).params(query.parameters())
+                .query((rs, rowNum) -> new Keyed(ProductRepository.summary(rs, rowNum), sort.key().read(rs)))
+                .list();
+        boolean more = rows.size() > request.pageSize();
+        List<Keyed> shown = more ? rows.subList(0, request.pageSize()) : rows;
+        String nextCursor = more ? Cursor.of(sort.code(), shown.getLast().key(), shown.getLast().product().id().toString())
+                .encode() : null;
+        List<ProductSummary> items = shown.stream().map(Keyed::product).toList();
+        if (cursor != null) {
+            return new ProductList(items, new ProductList.Pagination(null, request.pageSize(), null, null, nextCursor));
+        }
+        ProductListingQuery count = ProductListingQuery.count(filter);
+        long total = jdbc.sql(count.sql()).params(count.parameters()).query(Long.class).single();
+        return new ProductList(items, new ProductList.Pagination(request.page(), request.pageSize(), total,
+                (int) ((total + request.pageSize() - 1) / request.pageSize()), nextCursor));
+    }
+
+    /** Every product of one seller that is not deleted, in every status, newest first. */
+    @Transactional(readOnly = true)
+    public ProductList ofSeller(UserId seller, @Nullable ProductStatus status, @Nullable Integer page,
+            @Nullable Integer pageSize) {
+        PageRequest request = PageRequest.of(page, pageSize);
+        String where = " WHERE p.seller_id = :seller AND p.deleted_at IS NULL"
+                + (status == null ? "" : " AND p.status = :status");
+        List<ProductSummary> items = jdbc.sql("SELECT " + ProductRepository.SUMMARY_COLUMNS + " " + ProductRepository.JOINS
+                        + where + " ORDER BY p.created_at DESC, p.id DESC LIMIT :limit OFFSET :offset")
+                .param("seller", seller.value()).param("status", status == null ? "" : status.code())
+                .param("limit", request.pageSize()).param("offset", request.offset())
+                .query(ProductRepository::summary).list();
+        long total = jdbc.sql("SELECT count(*) FROM catalog.products p" + where)
+                .param("seller", seller.value()).param("status", status == null ? "" : status.code())
+                .query(Long.class).single();
+        return new ProductList(items, new ProductList.Pagination(request.page(), request.pageSize(), total,
+                (int) ((total + request.pageSize() - 1) / request.pageSize()), null));
+    }
+
+    private static ProductFilter checked(ProductFilter filter) {
+        List<FieldError> errors = new ArrayList<>();
+        if (filter.minPrice() != null && filter.minPrice().signum() < 0) {
+            errors.add(new FieldError("min_price", "must be at least 0"));
+        }
+        if (filter.maxPrice() != null && filter.maxPrice().signum() < 0) {
+            errors.add(new FieldError("max_price", "must be at least 0"));
+        }
+        if (filter.minPrice() != null && filter.maxPrice() != null && filter.minPrice().compareTo(filter.maxPrice()) > 0) {
+            errors.add(new FieldError("max_price", "must be at least min_price"));
+        }
+        String q = filter.q() == null || filter.q().isBlank() ? null : filter.q().strip();
+        if (q != null && q.length() > MAX_QUERY_LENGTH) {
+            errors.add(new FieldError("q", "must be at most " + MAX_QUERY_LENGTH + " characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return new ProductFilter(filter.categoryId(), filter.sellerId(), filter.condition(), filter.minPrice(),
+                filter.maxPrice(), filter.featured(), q);
+    }
+
+    private static ProductListingQuery.After after(String encoded, ProductSort sort) {
+        Cursor cursor = Cursor.decode(encoded, 3);
+        if (!cursor.get(0).equals(sort.code())) {
+            throw ValidationException.of("cursor", "was issued for another sort order; start again without it");
+        }
+        try {
+            return new ProductListingQuery.After(sort.key().parse(cursor.get(1)), UUID.fromString(cursor.get(2)));
+        } catch (IllegalArgumentException e) {
+            throw ValidationException.of("cursor", "is not a cursor this API issued");
+        }
+    }
+
+    private record Keyed(ProductSummary product, String key) {
+    }
+}

@@ -1,0 +1,182 @@
+package live.blytz.catalog.internal;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import live.blytz.catalog.internal.ProductDetails.CategoryRef;
+import live.blytz.catalog.internal.ProductDetails.SellerRef;
+import live.blytz.sharedkernel.Money;
+import live.blytz.sharedkernel.UserId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Loads and saves the product aggregate with plain SQL (ADR 0012): its JSON columns, the generated
+ * {@code listed}/{@code search} columns and the separately counted {@code view_count} do not fit Spring Data's
+ * whole-row writes. Saving checks the version in the {@code UPDATE} itself: a stale version changes no row and
+ * becomes a 409.
+ */
+@Repository
+class ProductRepository {
+
+    static final String SUMMARY_COLUMNS = """
+            p.id, p.seller_id, s.display_name, p.category_id, c.name AS category_name, c.slug AS category_slug,
+            p.title, p.condition, p.currency, p.starting_price, p.buy_now_price, p.images::text AS images, p.status,
+            p.featured, p.view_count, p.version, p.created_at, p.updated_at""";
+    static final String JOINS = """
+            FROM catalog.products p
+            JOIN catalog.sellers s ON s.id = p.seller_id
+            JOIN catalog.categories c ON c.id = p.category_id""";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ProductRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Inserts a new product; it inherits its seller's current suspension from the read model. */
+    void insert(Product product) {
+        jdbc.sql("INSERT INTO catalog.sellers (id) VALUES (:id) ON CONFLICT (id) DO NOTHING")
+                .param("id", product.sellerId().value()).update();
+        jdbc.sql("""
+                        INSERT INTO catalog.products (id, seller_id, category_id, title, description, condition, currency,
+                            starting_price, reserve_price, buy_now_price, images, video_url, specifications,
+                            shipping_info, status, featured, seller_suspended, version, created_at, updated_at)
+                        VALUES (:id, :seller, :category, :title, :description, :condition, :currency, :starting,
+                            :reserve, :buyNow, CAST(:images AS jsonb), :video, CAST(:specifications AS jsonb),
+                            CAST(:shipping AS jsonb), :status, :featured,
+                            (SELECT suspended FROM catalog.sellers WHERE id = :seller), 0, :created, :updated)""")
+                .paramSource(parameters(product))
+                .update();
+    }
+
+    /** Saves the changed aggregate if nobody saved it since it was loaded; returns the new version. */
+    long update(Product product) {
+        int changed = jdbc.sql("""
+                        UPDATE catalog.products SET category_id = :category, title = :title, description = :description,
+                            condition = :condition, currency = :currency, starting_price = :starting,
+                            reserve_price = :reserve, buy_now_price = :buyNow, images = CAST(:images AS jsonb),
+                            video_url = :video, specifications = CAST(:specifications AS jsonb),
+                            shipping_info = CAST(:shipping AS jsonb), status = :status, featured = :featured,
+                            version = version + 1, updated_at = :updated
+                        WHERE id = :id AND version = :version AND deleted_at IS NULL""")
+                .paramSource(parameters(product))
+                .update();
+        if (changed == 0) {
+            throw new OptimisticLockingFailureException("product " + product.id() + " changed concurrently");
+        }
+        return product.version() + 1;
+    }
+
+    boolean softDelete(UUID id, long version, java.time.Instant now) {
+        return jdbc.sql("""
+                        UPDATE catalog.products SET deleted_at = :now, version = version + 1, updated_at = :now
+                        WHERE id = :id AND version = :version AND deleted_at IS NULL""")
+                .param("id", id).param("version", version).param("now", Timestamp.from(now))
+                .update() == 1;
+    }
+
+    Optional<Product> find(UUID id) {
+        return jdbc.sql("SELECT * FROM catalog.products WHERE id = :id AND deleted_at IS NULL")
+                .param("id", id).query(this::product).optional();
+    }
+
+    /** The full product with its seller's name and its category; visible = what anyone may see (active or sold). */
+    Optional<ProductDetails> details(UUID id) {
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + """
+                        , p.description, p.reserve_price, p.video_url, p.specifications::text AS specifications,
+                        p.shipping_info::text AS shipping_info,
+                        (p.status IN ('active', 'sold') AND NOT p.seller_suspended) AS publicly_visible
+                        """ + JOINS + " WHERE p.id = :id AND p.deleted_at IS NULL")
+                .param("id", id).query(ProductRepository::details).optional();
+    }
+
+    /** Ids of a seller's products that anyone can see, whose cached copies a seller-wide change makes stale. */
+    List<UUID> visibleIdsOf(UserId sellerId) {
+        return jdbc.sql("""
+                        SELECT id FROM catalog.products
+                        WHERE seller_id = :seller AND deleted_at IS NULL AND status IN ('active', 'sold')""")
+                .param("seller", sellerId.value()).query(UUID.class).list();
+    }
+
+    private org.springframework.jdbc.core.namedparam.MapSqlParameterSource parameters(Product product) {
+        Prices prices = product.prices();
+        return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                .addValue("id", product.id())
+                .addValue("seller", product.sellerId().value())
+                .addValue("category", product.categoryId())
+                .addValue("title", product.title())
+                .addValue("description", product.description())
+                .addValue("condition", product.condition().code())
+                .addValue("currency", prices.currency().getCurrencyCode())
+                .addValue("starting", prices.starting().amount())
+                .addValue("reserve", amount(prices.reserve()), java.sql.Types.NUMERIC)
+                .addValue("buyNow", amount(prices.buyNow()), java.sql.Types.NUMERIC)
+                .addValue("images", json.writeValueAsString(product.images()))
+                .addValue("video", product.videoUrl(), java.sql.Types.VARCHAR)
+                .addValue("specifications", product.specifications())
+                .addValue("shipping", product.shippingInfo())
+                .addValue("status", product.status().code())
+                .addValue("featured", product.featured())
+                .addValue("version", product.version())
+                .addValue("created", Timestamp.from(product.createdAt()))
+                .addValue("updated", Timestamp.from(product.updatedAt()));
+    }
+
+    private static @Nullable BigDecimal amount(@Nullable Money money) {
+        return money == null ? null : money.amount();
+    }
+
+    private Product product(ResultSet rs, int rowNum) throws SQLException {
+        Currency currency = Currency.getInstance(rs.getString("currency"));
+        BigDecimal reserve = rs.getBigDecimal("reserve_price");
+        BigDecimal buyNow = rs.getBigDecimal("buy_now_price");
+        Prices prices = new Prices(new Money(rs.getBigDecimal("starting_price"), currency),
+                reserve == null ? null : new Money(reserve, currency), buyNow == null ? null : new Money(buyNow, currency));
+        return new Product(rs.getObject("id", UUID.class), new UserId(rs.getObject("seller_id", UUID.class)),
+                rs.getObject("category_id", UUID.class), rs.getString("title"), rs.getString("description"),
+                ProductCondition.fromCode(rs.getString("condition")), prices,
+                List.of(json.readValue(rs.getString("images"), String[].class)), rs.getString("video_url"),
+                rs.getString("specifications"), rs.getString("shipping_info"),
+                ProductStatus.fromCode(rs.getString("status")), rs.getBoolean("featured"), rs.getLong("version"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    static ProductSummary summary(ResultSet rs, int rowNum) throws SQLException {
+        return new ProductSummary(rs.getObject("id", UUID.class), seller(rs), category(rs), rs.getString("title"),
+                rs.getString("condition"), rs.getString("currency"), rs.getBigDecimal("starting_price"),
+                rs.getBigDecimal("buy_now_price"), rs.getString("images"), rs.getString("status"),
+                rs.getBoolean("featured"), rs.getLong("view_count"), rs.getLong("version"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static ProductDetails details(ResultSet rs, int rowNum) throws SQLException {
+        return new ProductDetails(rs.getObject("id", UUID.class), seller(rs), category(rs), rs.getString("title"),
+                rs.getString("description"), rs.getString("condition"), rs.getString("currency"),
+                rs.getBigDecimal("starting_price"), rs.getBigDecimal("reserve_price"), rs.getBigDecimal("buy_now_price"),
+                rs.getString("images"), rs.getString("video_url"), rs.getString("specifications"),
+                rs.getString("shipping_info"), rs.getString("status"), rs.getBoolean("featured"),
+                rs.getLong("view_count"), rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("updated_at").toInstant(), rs.getObject("seller_id", UUID.class),
+                rs.getBoolean("publicly_visible"));
+    }
+
+    private static SellerRef seller(ResultSet rs) throws SQLException {
+        return new SellerRef(rs.getObject("seller_id", UUID.class), rs.getString("display_name"));
+    }
+
+    private static CategoryRef category(ResultSet rs) throws SQLException {
+        return new CategoryRef(rs.getObject("category_id", UUID.class), rs.getString("category_name"),
+                rs.getString("category_slug"));
+    }
+}

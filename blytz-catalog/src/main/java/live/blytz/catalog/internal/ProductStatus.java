@@ -1,0 +1,37 @@
+package live.blytz.catalog.internal;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+import java.util.Set;
+
+/** A product's life: {@code draft → active → sold}, {@code active ↔ draft}, and from anywhere {@code → archived}. */
+public enum ProductStatus {
+    DRAFT, ACTIVE, SOLD, ARCHIVED;
+
+    boolean canMoveTo(ProductStatus target) {
+        if (target == ARCHIVED) {
+            return this != ARCHIVED;
+        }
+        return switch (this) {
+            case DRAFT -> target == ACTIVE;
+            case ACTIVE -> Set.of(DRAFT, SOLD).contains(target);
+            case SOLD, ARCHIVED -> false;
+        };
+    }
+
+    /** Sold and archived products are final: their fields can no longer change. */
+    boolean editable() {
+        return this == DRAFT || this == ACTIVE;
+    }
+
+    @JsonValue
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    @JsonCreator
+    static ProductStatus fromCode(String code) {
+        return valueOf(code.toUpperCase(Locale.ROOT));
+    }
+}

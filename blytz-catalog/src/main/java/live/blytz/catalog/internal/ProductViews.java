@@ -1,0 +1,77 @@
+package live.blytz.catalog.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import live.blytz.sharedkernel.error.DependencyUnavailableException;
+import live.blytz.sharedkernel.store.Counters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Counts product detail views without a database write per request: each view is one increment in the shared
+ * {@link Counters}; {@link #flush()} (every {@code blytz.catalog.view-flush-interval}) drains them atomically and
+ * adds them to {@code view_count} in one batch. Counts drained but not written (database down) are kept and
+ * retried on the next flush, so the total is eventually exact; only a crash in between loses that batch.
+ */
+@Component
+public class ProductViews {
+
+    static final String GROUP = "catalog:product-views";
+    private static final Logger log = LoggerFactory.getLogger(ProductViews.class);
+
+    private final Counters counters;
+    private final JdbcTemplate jdbc;
+    private final Map<UUID, Long> unwritten = new HashMap<>();
+
+    ProductViews(Counters counters, JdbcTemplate jdbc) {
+        this.counters = counters;
+        this.jdbc = jdbc;
+    }
+
+    /** Counts one view; a store outage loses the view rather than failing the read. */
+    void viewed(UUID productId) {
+        try {
+            counters.increment(GROUP, productId.toString());
+        } catch (DependencyUnavailableException e) {
+            log.debug("View of {} not counted: {}", productId, e.getMessage());
+        }
+    }
+
+    /** Writes every view counted so far; returns how many views it wrote. Serialised, so tests may call it too. */
+    @Scheduled(fixedDelayString = "${blytz.catalog.view-flush-interval:10s}",
+            initialDelayString = "${blytz.catalog.view-flush-interval:10s}")
+    public synchronized long flush() {
+        try {
+            counters.drain(GROUP).forEach((member, count) -> {
+                try {
+                    unwritten.merge(UUID.fromString(member), count, Long::sum);
+                } catch (IllegalArgumentException e) {
+                    log.warn("Ignoring a view counter for a malformed product id");
+                }
+            });
+        } catch (DependencyUnavailableException e) {
+            log.warn("Views not drained this time: {}", e.getMessage());
+        }
+        if (unwritten.isEmpty()) {
+            return 0;
+        }
+        List<Object[]> batch = unwritten.entrySet().stream()
+                .map(entry -> new Object[] {entry.getValue(), entry.getKey()})
+                .toList();
+        try {
+            jdbc.batchUpdate("UPDATE catalog.products SET view_count = view_count + ? WHERE id = ?", batch);
+        } catch (DataAccessException e) {
+            log.warn("Views not written this time; they are kept for the next flush: {}", e.getMessage());
+            return 0;
+        }
+        long written = unwritten.values().stream().mapToLong(Long::longValue).sum();
+        unwritten.clear();
+        return written;
+    }
+}

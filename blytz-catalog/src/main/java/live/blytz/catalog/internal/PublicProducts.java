@@ -1,0 +1,61 @@
+package live.blytz.catalog.internal;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import live.blytz.sharedkernel.UserId;
+import live.blytz.sharedkernel.error.NotFoundException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The hot read path, {@code GET /products/{id}}, as a ready JSON document ({@code {"product": {...}}}).
+ * Anyone but the product's seller (and admins) gets the public copy, from the shared cache when it is there, and
+ * the read counts as a view. Only public products are ever cached, keyed with their seller so that the seller's
+ * own read (with the reserve price, drafts included) can bypass the cache without a database round trip first.
+ */
+@Service
+public class PublicProducts {
+
+    private static final char SEPARATOR = '|';
+
+    private final ProductRepository products;
+    private final SharedCache cache;
+    private final ProductViews views;
+    private final JsonMapper json;
+
+    PublicProducts(ProductRepository products, SharedCache cache, ProductViews views, JsonMapper json) {
+        this.products = products;
+        this.cache = cache;
+        this.views = views;
+        this.json = json;
+    }
+
+    static String key(UUID productId) {
+        return "catalog:product:" + productId;
+    }
+
+    public String document(UUID id, @Nullable Caller caller) {
+        Optional<String> cached = cache.get(key(id));
+        if (cached.isPresent()) {
+            int separator = cached.get().indexOf(SEPARATOR);
+            UserId seller = UserId.of(cached.get().substring(0, separator));
+            if (!Caller.mayManage(caller, seller)) {
+                views.viewed(id);
+                return cached.get().substring(separator + 1);
+            }
+        }
+        ProductDetails details = products.details(id).orElseThrow(() -> NotFoundException.of("Product", id));
+        if (Caller.mayManage(caller, new UserId(details.sellerId()))) {
+            return json.writeValueAsString(Map.of("product", details));
+        }
+        if (!details.publiclyVisible()) {
+            throw NotFoundException.of("Product", id);
+        }
+        String document = json.writeValueAsString(Map.of("product", details.publicView()));
+        cache.offer(key(id), details.sellerId().toString() + SEPARATOR + document);
+        views.viewed(id);
+        return document;
+    }
+}

@@ -1,0 +1,108 @@
+package live.blytz.catalog.internal.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.UUID;
+import live.blytz.catalog.internal.CategoryService;
+import live.blytz.catalog.internal.CategoryView;
+import live.blytz.catalog.internal.web.Envelopes.CategoryEnvelope;
+import live.blytz.catalog.internal.web.Envelopes.CategoryTree;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@Tag(name = "Categories", description = "The category tree products are filed under")
+@RestController
+@RequestMapping(path = "/api/v1/categories", produces = MediaType.APPLICATION_JSON_VALUE)
+class CategoryController {
+
+    private static final String PROBLEM = "#/components/schemas/Problem";
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    private final CategoryService categories;
+
+    CategoryController(CategoryService categories) {
+        this.categories = categories;
+    }
+
+    @Operation(summary = "The tree of active categories",
+            description = "Roots ordered by sort_order then name, each with its active children nested the same way. "
+                    + "A child of an inactive category is hidden with it. Served from the shared cache.")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CategoryTree.class)))
+    @GetMapping
+    ResponseEntity<String> tree() {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(categories.treeJson());
+    }
+
+    @Operation(summary = "One category, by id or slug, with its parent_id and direct children",
+            description = "Inactive categories are found only by admins.")
+    @ApiResponse(responseCode = "200")
+    @ApiResponse(responseCode = "404", description = "No such (active) category",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @GetMapping("/{idOrSlug}")
+    CategoryEnvelope get(@Parameter(description = "The category's UUID or its slug") @PathVariable String idOrSlug,
+            @AuthenticationPrincipal @Nullable Jwt jwt) {
+        boolean admin = jwt != null && Callers.of(jwt).admin();
+        return new CategoryEnvelope(categories.get(idOrSlug, admin));
+    }
+
+    @Operation(summary = "Create a category (admin)",
+            description = "The slug is derived from the name when absent (a numeric suffix keeps it unique); "
+                    + "an explicitly requested slug that is taken is a 409.")
+    @SecurityRequirement(name = "bearer")
+    @ApiResponse(responseCode = "201")
+    @ApiResponse(responseCode = "409", description = "The slug is taken",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<CategoryEnvelope> create(@Valid @RequestBody CategoryRequests.Create body) {
+        CategoryView created = categories.create(body.command());
+        return ResponseEntity.created(URI.create("/api/v1/categories/" + created.id()))
+                .body(new CategoryEnvelope(created));
+    }
+
+    @Operation(summary = "Change a category (admin)",
+            description = "Partial update. Renaming keeps the slug (links stay valid). Moving a category under itself "
+                    + "or one of its descendants is a 409, as is a stale version.")
+    @SecurityRequirement(name = "bearer")
+    @ApiResponse(responseCode = "200")
+    @ApiResponse(responseCode = "404", description = "No such category",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "Cycle, taken slug or stale version",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    CategoryEnvelope update(@PathVariable UUID id, @Valid @RequestBody CategoryRequests.Update body) {
+        return new CategoryEnvelope(categories.update(id, body.changes()));
+    }
+
+    @Operation(summary = "Delete a category (admin)",
+            description = "Refused (409) while it has sub-categories or products (deleted products included: they keep "
+                    + "their category for the record).")
+    @SecurityRequirement(name = "bearer")
+    @ApiResponse(responseCode = "204")
+    @ApiResponse(responseCode = "404", description = "No such category",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "The category has sub-categories or products",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable UUID id) {
+        categories.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+}

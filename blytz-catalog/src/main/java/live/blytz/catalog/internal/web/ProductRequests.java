@@ -1,0 +1,121 @@
+package live.blytz.catalog.internal.web;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import live.blytz.catalog.internal.NewProduct;
+import live.blytz.catalog.internal.ProductChanges;
+import live.blytz.catalog.internal.ProductCondition;
+import live.blytz.catalog.internal.ProductStatus;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The bodies of the product endpoints. They have no {@code seller_id}, {@code view_count}, {@code featured},
+ * {@code id} or timestamps, and the create body has no {@code status}: sending one is a 400 naming the field
+ * (unknown properties fail), so server-owned fields can never be mass-assigned.
+ */
+final class ProductRequests {
+
+    static final String MONEY = "Exact decimal with at most the currency's minor-unit digits, e.g. 25.00";
+
+    private ProductRequests() {
+    }
+
+    @Schema(name = "ProductCreateRequest")
+    record Create(
+            @NotNull UUID categoryId,
+            @NotBlank @Size(min = 3, max = 200) String title,
+            @Size(max = 10_000) @Nullable String description,
+            @NotNull ProductCondition condition,
+            @Schema(description = "ISO 4217; the configured default (EUR) when absent", example = "EUR")
+            @Pattern(regexp = "[A-Z]{3}", message = "must be an upper-case ISO 4217 code") @Nullable String currency,
+            @Schema(description = MONEY + "; greater than 0") @NotNull BigDecimal startingPrice,
+            @Schema(description = MONEY + "; at least the starting price") @Nullable BigDecimal reservePrice,
+            @Schema(description = MONEY + "; greater than the starting price") @Nullable BigDecimal buyNowPrice,
+            @Schema(description = "At most 20 absolute http(s) URLs")
+            @Size(max = 20) @Nullable List<@NotBlank @Size(max = 2048) String> images,
+            @Size(max = 2048) @Nullable String videoUrl,
+            @Schema(description = "A JSON object of at most 16 KiB") @Nullable ObjectNode specifications,
+            @Schema(description = "A JSON object of at most 16 KiB") @Nullable ObjectNode shippingInfo) {
+
+        NewProduct command() {
+            return new NewProduct(categoryId, title, description, condition, currency, startingPrice, reservePrice,
+                    buyNowPrice, images, videoUrl, json(specifications), json(shippingInfo));
+        }
+    }
+
+    /**
+     * A partial update: only the fields present change; {@code reserve_price}, {@code buy_now_price} and
+     * {@code video_url} can be cleared with {@code null}. Prices are checked against the merged result.
+     */
+    @Schema(name = "ProductUpdateRequest")
+    static final class Update {
+
+        private @Nullable UUID categoryId;
+        private @Nullable @Size(min = 3, max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String title;
+        private @Nullable @Size(max = 10_000) String description;
+        private @Nullable ProductCondition condition;
+        private @Nullable @Pattern(regexp = "[A-Z]{3}", message = "must be an upper-case ISO 4217 code") String currency;
+        private @Nullable BigDecimal startingPrice;
+        private @Nullable Optional<BigDecimal> reservePrice;
+        private @Nullable Optional<BigDecimal> buyNowPrice;
+        private @Nullable @Size(max = 20) List<@NotBlank @Size(max = 2048) String> images;
+        private @Nullable Optional<@Size(max = 2048) String> videoUrl;
+        private @Nullable ObjectNode specifications;
+        private @Nullable ObjectNode shippingInfo;
+        @Schema(description = "Moves along draft → active → sold, active → draft, any → archived; anything else is a 409")
+        private @Nullable ProductStatus status;
+        @Schema(description = "The version the change is based on (or send If-Match); a stale one is refused (409)")
+        private @Nullable Long version;
+
+        public void setCategoryId(@Nullable UUID categoryId) { this.categoryId = categoryId; }
+        public void setTitle(@Nullable String title) { this.title = title; }
+        public void setDescription(@Nullable String description) { this.description = description; }
+        public void setCondition(@Nullable ProductCondition condition) { this.condition = condition; }
+        public void setCurrency(@Nullable String currency) { this.currency = currency; }
+        public void setStartingPrice(@Nullable BigDecimal startingPrice) { this.startingPrice = startingPrice; }
+        public void setReservePrice(@Nullable BigDecimal reservePrice) { this.reservePrice = Optional.ofNullable(reservePrice); }
+        public void setBuyNowPrice(@Nullable BigDecimal buyNowPrice) { this.buyNowPrice = Optional.ofNullable(buyNowPrice); }
+        public void setImages(@Nullable List<String> images) { this.images = images; }
+        public void setVideoUrl(@Nullable String videoUrl) { this.videoUrl = Optional.ofNullable(videoUrl); }
+        public void setSpecifications(@Nullable ObjectNode specifications) { this.specifications = specifications; }
+        public void setShippingInfo(@Nullable ObjectNode shippingInfo) { this.shippingInfo = shippingInfo; }
+        public void setStatus(@Nullable ProductStatus status) { this.status = status; }
+        public void setVersion(@Nullable Long version) { this.version = version; }
+
+        public @Nullable UUID getCategoryId() { return categoryId; }
+        public @Nullable String getTitle() { return title; }
+        public @Nullable String getDescription() { return description; }
+        public @Nullable ProductCondition getCondition() { return condition; }
+        public @Nullable String getCurrency() { return currency; }
+        public @Nullable BigDecimal getStartingPrice() { return startingPrice; }
+        public @Nullable BigDecimal getReservePrice() { return reservePrice == null ? null : reservePrice.orElse(null); }
+        public @Nullable BigDecimal getBuyNowPrice() { return buyNowPrice == null ? null : buyNowPrice.orElse(null); }
+        public @Nullable List<String> getImages() { return images; }
+        public @Nullable String getVideoUrl() { return videoUrl == null ? null : videoUrl.orElse(null); }
+        public @Nullable ObjectNode getSpecifications() { return specifications; }
+        public @Nullable ObjectNode getShippingInfo() { return shippingInfo; }
+        public @Nullable ProductStatus getStatus() { return status; }
+        public @Nullable Long getVersion() { return version; }
+
+        ProductChanges changes() {
+            return new ProductChanges(categoryId, title, description, condition, currency, startingPrice, reservePrice,
+                    buyNowPrice, images, videoUrl, json(specifications), json(shippingInfo), status, version);
+        }
+    }
+
+    @Schema(name = "ProductFeaturedRequest")
+    record Featured(@NotNull Boolean featured) {
+    }
+
+    private static @Nullable String json(@Nullable ObjectNode node) {
+        return node == null ? null : node.toString();
+    }
+}

@@ -1,0 +1,102 @@
+package live.blytz.users.internal.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import live.blytz.sharedkernel.Role;
+import live.blytz.sharedkernel.error.FieldError;
+import live.blytz.sharedkernel.error.ValidationException;
+import live.blytz.sharedkernel.paging.PageRequest;
+import live.blytz.users.internal.AccountStatus;
+import live.blytz.users.internal.UserDirectory;
+import live.blytz.users.internal.UserSearch;
+import live.blytz.users.internal.UserSort;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Admins find and inspect users. */
+@RestController
+@RequestMapping("/api/v1/admin/users")
+@Tag(name = "Users")
+@SecurityRequirement(name = "bearer")
+@PreAuthorize("hasRole('ADMIN')")
+class AdminUsersController {
+
+    static final int MAX_QUERY = 100;
+
+    private final UserDirectory directory;
+
+    AdminUsersController(UserDirectory directory) {
+        this.directory = directory;
+    }
+
+    @GetMapping
+    @Operation(summary = "List users (admin)",
+            description = "Filters combine with AND; `q` matches part of the e-mail or a name, case-insensitively. "
+                    + "Offset pagination; ties in the sort key are ordered by id.")
+    @ApiResponse(responseCode = "200", description = "A page of users")
+    UserList list(
+            @Parameter(description = "Text to find in e-mail, first, last or display name (at most 100 characters)")
+            @RequestParam(required = false) @Nullable String q,
+            @Parameter(description = "Only this role", schema = @Schema(allowableValues = {"buyer", "seller", "admin"}))
+            @RequestParam(required = false) @Nullable String role,
+            @Parameter(description = "Only this status", schema = @Schema(allowableValues = {"active", "suspended"}))
+            @RequestParam(required = false) @Nullable String status,
+            @Parameter(description = "Sort key, `-` prefix for descending", schema = @Schema(defaultValue = "-created_at",
+                    allowableValues = {"created_at", "-created_at", "email", "-email", "last_name", "-last_name",
+                            "last_login_at", "-last_login_at"}))
+            @RequestParam(required = false) @Nullable String sort,
+            @Parameter(description = "1-based page", schema = @Schema(type = "integer", defaultValue = "1", minimum = "1"))
+            @RequestParam(required = false) @Nullable Integer page,
+            @Parameter(description = "Page size", schema = @Schema(type = "integer", defaultValue = "20", minimum = "1", maximum = "100"))
+            @RequestParam(name = "page_size", required = false) @Nullable Integer pageSize) {
+        List<FieldError> errors = new ArrayList<>();
+        String text = q == null || q.isBlank() ? null : q.strip();
+        if (text != null && text.length() > MAX_QUERY) {
+            errors.add(new FieldError("q", "must be at most " + MAX_QUERY + " characters"));
+        }
+        Role roleFilter = parse(role, "role", "buyer, seller, admin", errors, Role::fromCode);
+        AccountStatus statusFilter = parse(status, "status", "active, suspended", errors, AccountStatus::fromCode);
+        UserSort order = UserSort.DEFAULT;
+        if (sort != null) {
+            try {
+                order = UserSort.parse(sort);
+            } catch (ValidationException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        PageRequest pageRequest = null;
+        try {
+            pageRequest = PageRequest.of(page, pageSize);
+        } catch (ValidationException e) {
+            errors.addAll(e.errors());
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return UserList.of(directory.search(new UserSearch(text, roleFilter, statusFilter, order), pageRequest));
+    }
+
+    private static <T> @Nullable T parse(@Nullable String value, String field, String allowed, List<FieldError> errors,
+            Function<String, T> parser) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return parser.apply(value.strip());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, "must be one of " + allowed));
+            return null;
+        }
+    }
+}

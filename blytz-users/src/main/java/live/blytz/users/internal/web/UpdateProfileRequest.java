@@ -1,0 +1,77 @@
+package live.blytz.users.internal.web;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.EnumMap;
+import java.util.Map;
+import live.blytz.users.internal.ProfileField;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The body of {@code PATCH /users/me}: only the fields a person owns. Anything else ({@code email}, {@code role},
+ * {@code status}, {@code id}, or an unknown name) is refused by Jackson as an unknown property, a 400 naming it.
+ * The setters record which fields were sent, so that an absent field is left alone while {@code null} clears it
+ * (a record cannot tell an absent field from a null one).
+ */
+@Schema(name = "UpdateProfileRequest", description = """
+        A partial update (merge-patch semantics): a field left out stays as it is; null or "" clears it. \
+        `version` (or the If-Match header) is the profile version the edit is based on.""")
+final class UpdateProfileRequest {
+
+    private @Nullable Long version;
+    private final Map<ProfileField, @Nullable String> sent = new EnumMap<>(ProfileField.class);
+
+    @Schema(description = "Given name", maxLength = 50, nullable = true, example = "Ada")
+    @JsonProperty("first_name")
+    void setFirstName(@Nullable String value) {
+        sent.put(ProfileField.FIRST_NAME, value);
+    }
+
+    @Schema(description = "Family name", maxLength = 50, nullable = true, example = "Lovelace")
+    @JsonProperty("last_name")
+    void setLastName(@Nullable String value) {
+        sent.put(ProfileField.LAST_NAME, value);
+    }
+
+    @Schema(description = "The name others see; null derives it from the names (\"Ada L.\")",
+            minLength = 2, maxLength = 40, nullable = true, example = "Ada L.")
+    @JsonProperty("display_name")
+    void setDisplayName(@Nullable String value) {
+        sent.put(ProfileField.DISPLAY_NAME, value);
+    }
+
+    @Schema(description = "An http(s) URL of the avatar image", maxLength = 2048, nullable = true,
+            example = "https://cdn.blytz.live/avatars/ada.png")
+    @JsonProperty("avatar_url")
+    void setAvatarUrl(@Nullable String value) {
+        sent.put(ProfileField.AVATAR_URL, value);
+    }
+
+    @Schema(description = "International phone number; normalised to E.164", nullable = true,
+            example = "+44 20 7946 0958")
+    @JsonProperty("phone")
+    void setPhone(@Nullable String value) {
+        sent.put(ProfileField.PHONE, value);
+    }
+
+    @Schema(description = "Plain text, no markup", maxLength = 500, nullable = true)
+    @JsonProperty("bio")
+    void setBio(@Nullable String value) {
+        sent.put(ProfileField.BIO, value);
+    }
+
+    @Schema(description = "The version of the profile this edit is based on (or send If-Match)", example = "3")
+    @JsonProperty("version")
+    void setVersion(@Nullable Long value) {
+        version = value;
+    }
+
+    /** The profile fields the caller sent, with the values sent (null = clear). */
+    Map<ProfileField, @Nullable String> sentFields() {
+        return sent;
+    }
+
+    @Nullable Long version() {
+        return version;
+    }
+}

@@ -1,0 +1,40 @@
+package live.blytz.users.internal.web;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.UUID;
+import live.blytz.users.internal.UserView;
+import org.jspecify.annotations.Nullable;
+
+/** A person's full record, for themselves and for admins. */
+@Schema(name = "User")
+record UserResponse(
+        UUID id,
+        @Schema(description = "Null only in the moments after registration, before auth's event is processed",
+                nullable = true) @Nullable String email,
+        @Schema(allowableValues = {"buyer", "seller", "admin"}) String role,
+        @Schema(allowableValues = {"active", "suspended"}) String status,
+        @Nullable String firstName,
+        @Nullable String lastName,
+        String displayName,
+        @Nullable String avatarUrl,
+        @Schema(description = "E.164", nullable = true) @Nullable String phone,
+        @Nullable String bio,
+        boolean emailVerified,
+        @Nullable Instant lastLoginAt,
+        @Nullable Instant passwordChangedAt,
+        Instant createdAt,
+        Instant updatedAt,
+        @Schema(description = "Send it back with PATCH (or as If-Match) to edit this version") long version) {
+
+    static UserResponse of(UserView view) {
+        return new UserResponse(view.id(), view.email(), view.role().code(), view.status().code(), view.firstName(),
+                view.lastName(), view.displayName(), view.avatarUrl(), view.phone(), view.bio(), view.emailVerified(),
+                view.lastLoginAt(), view.passwordChangedAt(), view.createdAt(), view.updatedAt(), view.version());
+    }
+
+    /** The {@code {"user": {...}}} wrapper of a single resource. */
+    @Schema(name = "UserEnvelope")
+    record Envelope(UserResponse user) {
+    }
+}
