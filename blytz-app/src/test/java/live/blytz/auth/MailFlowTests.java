@@ -7,7 +7,6 @@ import live.blytz.BlytzIntegrationTest;
 import live.blytz.TestAccounts;
 import live.blytz.TestAccounts.Account;
 import live.blytz.sharedkernel.Role;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -19,11 +18,6 @@ class MailFlowTests {
 
     @Autowired
     RestTestClient http;
-
-    @BeforeAll
-    static void startMailServer() {
-        TestMailbox.start();
-    }
 
     @Test
     void passwordResetSetsANewPasswordOnceAndEndsEverySession() throws Exception {

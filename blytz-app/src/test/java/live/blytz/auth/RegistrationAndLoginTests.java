@@ -149,4 +149,22 @@ class RegistrationAndLoginTests {
                 .jsonPath("$.keys[0].crv").isEqualTo("P-256")
                 .jsonPath("$.keys[0].d").doesNotExist();
     }
+
+    @Test
+    void theOpenApiDescriptionDocumentsTheAuthEndpointsAndTheirErrors() {
+        http.get().uri("/v3/api-docs")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths['/api/v1/auth/register'].post.responses['409']").exists()
+                .jsonPath("$.paths['/api/v1/auth/login'].post.responses['401']").exists()
+                .jsonPath("$.paths['/api/v1/auth/login'].post.responses['429']").exists()
+                .jsonPath("$.paths['/api/v1/auth/refresh'].post.responses['401']").exists()
+                .jsonPath("$.paths['/api/v1/auth/logout'].post.security").exists()
+                .jsonPath("$.paths['/api/v1/auth/sessions/{id}'].delete.responses['404']").exists()
+                .jsonPath("$.paths['/api/v1/auth/password-reset/request'].post.responses['202']").exists()
+                .jsonPath("$.paths['/api/v1/auth/accounts/{id}/role'].put.responses['403']").exists()
+                .jsonPath("$.paths['/.well-known/jwks.json'].get").exists()
+                .jsonPath("$.components.schemas.RegisterRequest.properties.email.example").isEqualTo("ada@example.com");
+    }
 }

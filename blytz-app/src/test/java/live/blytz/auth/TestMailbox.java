@@ -15,25 +15,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A real SMTP server (GreenMail) in the test JVM, started once on the port {@code application-test.yaml} gives
- * {@code spring.mail.port}, and shared by every test, so that the one Spring context is reused. Tests find their
- * mails by their own unique recipient.
+ * A real SMTP server (GreenMail) in the test JVM, started once on a free port by {@link TestMailboxInitializer}
+ * before the shared Spring context, which sends to it. Tests find their mails by their own unique recipient.
  */
 final class TestMailbox {
 
-    static final int PORT = 3925;
     private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]+)");
     private static GreenMail server;
 
     private TestMailbox() {
     }
 
-    static synchronized void start() {
+    /** Starts the server if needed and returns its port. */
+    static synchronized int start() {
         if (server == null) {
-            server = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         }
+        return server.getSmtp().getPort();
     }
 
     /** Waits (up to 10 s) for a mail to {@code recipient} and returns the token in its link. */

@@ -18,10 +18,6 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table(schema = "auth", name = "accounts")
 public final class Account {
 
-    enum Status {
-        ACTIVE, SUSPENDED
-    }
-
     private final @Id UUID id;
     private final String email;
     private String passwordHash;

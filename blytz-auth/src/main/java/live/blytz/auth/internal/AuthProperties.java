@@ -66,11 +66,28 @@ public record AuthProperties(
      * failure doubles a wait starting at {@code baseDelay}, capped at {@code maxDelay}: slow for guessing,
      * never a permanent lockout. {@code account} keys on the e-mail address, {@code ip} on the client address.
      */
-    public record Throttle(@Valid @NotNull @DefaultValue({"5", "1s", "5m", "15m"}) Rule account,
-            @Valid @NotNull @DefaultValue({"30", "1s", "15m", "15m"}) Rule ip) {
+    public record Throttle(@Valid @NotNull @DefaultValue AccountRule account, @Valid @NotNull @DefaultValue IpRule ip) {
 
-        public record Rule(@Positive int freeFailures, @NotNull Duration baseDelay, @NotNull Duration maxDelay,
-                @NotNull Duration window) {
+        public record AccountRule(@Positive @DefaultValue("5") int freeFailures,
+                @NotNull @DefaultValue("1s") Duration baseDelay, @NotNull @DefaultValue("5m") Duration maxDelay,
+                @NotNull @DefaultValue("15m") Duration window) {
+
+            Rule rule() {
+                return new Rule(freeFailures, baseDelay, maxDelay, window);
+            }
+        }
+
+        public record IpRule(@Positive @DefaultValue("30") int freeFailures,
+                @NotNull @DefaultValue("1s") Duration baseDelay, @NotNull @DefaultValue("15m") Duration maxDelay,
+                @NotNull @DefaultValue("15m") Duration window) {
+
+            Rule rule() {
+                return new Rule(freeFailures, baseDelay, maxDelay, window);
+            }
+        }
+
+        /** One throttle's settings, whichever key it counts. */
+        public record Rule(int freeFailures, Duration baseDelay, Duration maxDelay, Duration window) {
         }
     }
 

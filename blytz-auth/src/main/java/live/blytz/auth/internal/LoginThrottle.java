@@ -41,8 +41,8 @@ class LoginThrottle {
     LoginThrottle(RateLimiter limiter, ExpiringStore store, AuthProperties properties) {
         this.limiter = limiter;
         this.store = store;
-        this.account = new Rule("account", properties.throttle().account());
-        this.ip = new Rule("ip", properties.throttle().ip());
+        this.account = new Rule("account", properties.throttle().account().rule());
+        this.ip = new Rule("ip", properties.throttle().ip().rule());
     }
 
     /** Refuses the attempt with 429 while a wait imposed on the account or the address is running. */

@@ -64,7 +64,14 @@ public class PasswordHashing implements DisposableBean {
     /** Compares against the stored hash, or against a dummy hash when there is none (same cost, same time). */
     boolean matches(String password, String storedHash) {
         String normalised = PasswordPolicy.normalise(password);
-        return run(() -> encoder.matches(normalised, storedHash));
+        return run(() -> {
+            try {
+                return encoder.matches(normalised, storedHash);
+            } catch (IllegalArgumentException tooLongForPlainBcrypt) {
+                // A legacy {bcrypt} hash and a password over 72 bytes: bcrypt cannot have produced it.
+                return false;
+            }
+        });
     }
 
     String dummyHash() {
