@@ -11,4 +11,5 @@ module live.blytz.sharedkernel {
     exports live.blytz.sharedkernel.error;
     exports live.blytz.sharedkernel.paging;
     exports live.blytz.sharedkernel.store;
+    exports live.blytz.sharedkernel.web;
 }

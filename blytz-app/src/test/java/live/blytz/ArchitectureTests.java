@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.springframework.data.repository.Repository;
 
 /** What Spring Modulith does not check: layering inside a module, a Spring-free kernel, and minimal public surface. */
 @AnalyzeClasses(packages = "live.blytz", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -16,8 +17,9 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule webDoesNotTouchPersistence = noClasses()
             .that().resideInAPackage("..internal.web..")
-            .should().dependOnClassesThat().resideInAPackage("..internal.persistence..")
-            .allowEmptyShould(true)
+            .should().dependOnClassesThat().areAssignableTo(Repository.class)
+            .orShould().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..",
+                    "org.springframework.data.jdbc..", "org.springframework.data.relational..")
             .because("controllers go through the module's application services, never straight to tables");
 
     @ArchTest

@@ -1,10 +1,14 @@
 package live.blytz.app.security;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import live.blytz.app.web.ProblemResponseWriter;
+import live.blytz.sharedkernel.Role;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
@@ -22,6 +26,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The one stateless security filter chain. The app contributes only what is its own (health, docs, actuator);
@@ -36,8 +41,9 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http,
             List<Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry>> moduleRules,
-            ObjectProvider<JwtDecoder> jwtDecoder, ProblemResponseWriter problems, SecurityHeadersProperties headers)
-            throws Exception {
+            ObjectProvider<JwtDecoder> jwtDecoder, ProblemResponseWriter problems, SecurityHeadersProperties headers,
+            @Value("${management.server.port:}") @Nullable Integer managementPort,
+            @Value("${server.port:8080}") int serverPort) throws Exception {
         var entryPoint = new ProblemAuthenticationEntryPoint(problems);
         var accessDenied = new ProblemAccessDeniedHandler(problems);
         http
@@ -64,8 +70,9 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
                 .authorizeHttpRequests(rules -> {
                     rules.requestMatchers("/error").permitAll()
-                            .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                                    "/actuator/prometheus").permitAll()
+                            .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                            // Scrapers reach metrics on the management port, which only the internal network sees.
+                            .requestMatchers(onManagementPort(managementPort, serverPort)).permitAll()
                             .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                             .permitAll();
                     moduleRules.forEach(module -> module.customize(rules));
@@ -83,6 +90,14 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** Actuator requests that arrived on a management port distinct from the API's; none without such a port. */
+    private static RequestMatcher onManagementPort(@Nullable Integer managementPort, int serverPort) {
+        if (managementPort == null || managementPort <= 0 || managementPort == serverPort) {
+            return request -> false;
+        }
+        return request -> request.getLocalPort() == managementPort && request.getRequestURI().startsWith("/actuator/");
+    }
+
     /** Maps the token's {@code roles} claim ({@code ["seller"]}) to authorities ({@code ROLE_SELLER}). */
     static JwtAuthenticationConverter jwtAuthenticationConverter() {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
@@ -98,8 +113,9 @@ class SecurityConfiguration {
             if (roles == null) {
                 return List.of();
             }
-            return roles.stream()
-                    .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(java.util.Locale.ROOT)))
+            return Arrays.stream(Role.values())
+                    .filter(role -> roles.contains(role.code()))
+                    .<GrantedAuthority>map(role -> new SimpleGrantedAuthority(role.authority()))
                     .toList();
         }
     }

@@ -1,58 +1,20 @@
 package live.blytz.app.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
-import java.util.regex.Pattern;
-import org.springframework.security.web.util.matcher.IpAddressMatcher;
+import live.blytz.sharedkernel.web.TrustedProxies;
 import org.springframework.stereotype.Component;
 
-/**
- * The address of the client behind the request. {@code X-Forwarded-For} is believed only when the request
- * comes from a configured trusted proxy, and then read from the right, skipping further trusted proxies:
- * the first untrusted hop is the client. Anyone else could write any address into that header.
- */
+/** The address of the client behind a request, by the rule of {@link TrustedProxies} and {@code blytz.web.trusted-proxies}. */
 @Component
-public class ClientIpResolver {
+class ClientIpResolver {
 
-    // Only IP literals are ever matched: a host name in the header must not trigger a DNS lookup.
-    private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
-
-    private final List<IpAddressMatcher> trustedProxies;
+    private final TrustedProxies trustedProxies;
 
     ClientIpResolver(WebProperties properties) {
-        this.trustedProxies = properties.trustedProxies().stream().map(IpAddressMatcher::new).toList();
+        this.trustedProxies = new TrustedProxies(properties.trustedProxies());
     }
 
-    public String clientIp(HttpServletRequest request) {
-        String remote = request.getRemoteAddr();
-        if (!isTrusted(remote)) {
-            return remote;
-        }
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded == null || forwarded.isBlank()) {
-            return remote;
-        }
-        String[] hops = forwarded.split(",");
-        for (int i = hops.length - 1; i >= 0; i--) {
-            String hop = hops[i].strip();
-            if (!IP_LITERAL.matcher(hop).matches()) {
-                return remote;
-            }
-            if (!isTrusted(hop)) {
-                return hop;
-            }
-        }
-        return remote;
-    }
-
-    private boolean isTrusted(String address) {
-        if (!IP_LITERAL.matcher(address).matches()) {
-            return false;
-        }
-        try {
-            return trustedProxies.stream().anyMatch(proxy -> proxy.matches(address));
-        } catch (IllegalArgumentException notAnAddress) {
-            return false;
-        }
+    String clientIp(HttpServletRequest request) {
+        return trustedProxies.clientIp(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
     }
 }

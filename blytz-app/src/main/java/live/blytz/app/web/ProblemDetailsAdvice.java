@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -118,6 +119,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException e, HttpServletRequest request) {
         return respond(problem(request, HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict",
                 "A resource with the same unique values already exists"));
+    }
+
+    /**
+     * A value the database refused (a CHECK, a NUL byte, a numeric overflow) that validation let through: the
+     * client's input is at fault, so a 400, but without the database's words. Logged, as it marks a missing rule.
+     */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> refusedByTheDatabase(DataIntegrityViolationException e, HttpServletRequest request) {
+        log.warn("Input refused by the database (a validation rule is missing) in request {}: {}",
+                RequestIds.of(request), e.getMostSpecificCause().getClass().getSimpleName());
+        return respond(problem(request, HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
+                "The request contains a value that cannot be stored"));
     }
 
     @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,

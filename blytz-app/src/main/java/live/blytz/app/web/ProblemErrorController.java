@@ -2,6 +2,7 @@ package live.blytz.app.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,13 +26,30 @@ class ProblemErrorController implements ErrorController {
         String detail = status.is5xxServerError()
                 ? "Something went wrong on our side; quote the request id when you report it"
                 : "The request could not be processed";
-        ProblemDetail problem = ProblemResponseWriter.problem(request, status,
-                status.is5xxServerError() ? ProblemTypes.INTERNAL : ProblemTypes.MALFORMED_REQUEST,
+        ProblemDetail problem = ProblemResponseWriter.problem(request, status, typeOf(status),
                 status.getReasonPhrase(), detail);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String path) {
-            problem.setInstance(java.net.URI.create(path));
+            try {
+                problem.setInstance(URI.create(path));
+            } catch (IllegalArgumentException unparseablePath) {
+                // Keep the instance decorate() chose.
+            }
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static URI typeOf(HttpStatus status) {
+        return switch (status) {
+            case NOT_FOUND -> ProblemTypes.NOT_FOUND;
+            case UNAUTHORIZED -> ProblemTypes.UNAUTHORIZED;
+            case FORBIDDEN -> ProblemTypes.FORBIDDEN;
+            case METHOD_NOT_ALLOWED -> ProblemTypes.METHOD_NOT_ALLOWED;
+            case CONTENT_TOO_LARGE -> ProblemTypes.PAYLOAD_TOO_LARGE;
+            case UNSUPPORTED_MEDIA_TYPE -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
+            case TOO_MANY_REQUESTS -> ProblemTypes.RATE_LIMITED;
+            case SERVICE_UNAVAILABLE -> ProblemTypes.SERVICE_UNAVAILABLE;
+            default -> status.is5xxServerError() ? ProblemTypes.INTERNAL : ProblemTypes.MALFORMED_REQUEST;
+        };
     }
 }

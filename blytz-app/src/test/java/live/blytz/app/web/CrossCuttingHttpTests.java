@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
 import live.blytz.BlytzIntegrationTest;
+import live.blytz.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -85,8 +86,10 @@ class CrossCuttingHttpTests {
     }
 
     @Test
-    void prometheusExposesMetrics() {
+    void prometheusExposesMetricsToAdminsOnTheApiPort() {
+        http.get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
         String body = http.get().uri("/actuator/prometheus")
+                .header("Authorization", new TestAccounts(http).admin().bearer())
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
