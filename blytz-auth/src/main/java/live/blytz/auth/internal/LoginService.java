@@ -96,10 +96,13 @@ public class LoginService {
     }
 
     /** Ends the caller's session (and the session of {@code refreshToken}, if given) and voids the access token. */
-    public void logout(UserId user, UUID sessionId, String jti, Instant accessExpiresAt, @Nullable String refreshToken) {
+    public void logout(UserId user, @Nullable UUID sessionId, String jti, Instant accessExpiresAt,
+            @Nullable String refreshToken) {
         transactions.executeWithoutResult(status -> {
             Instant now = clock.instant();
-            revokeOwn(user, sessionId, "logout", now);
+            if (sessionId != null) {
+                revokeOwn(user, sessionId, "logout", now);
+            }
             if (refreshToken != null) {
                 sessions.findByRefreshToken(Secrets.hash(refreshToken))
                         .filter(presented -> presented.session().accountId().equals(user.value()))
