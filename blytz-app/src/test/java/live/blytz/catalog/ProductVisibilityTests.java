@@ -81,7 +81,7 @@ class ProductVisibilityTests {
 
         publish(new AccountSuspended(new UserId(seller), 5, Instant.now()));
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 http.get().uri("/api/v1/products/{id}", product).exchange().expectStatus().isNotFound());
         http.get().uri("/api/v1/products?seller_id={id}", seller).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.data").isEmpty();
@@ -91,7 +91,7 @@ class ProductVisibilityTests {
         assertThat(suspended()).isTrue();
 
         publish(new AccountReactivated(new UserId(seller), 6, Instant.now()));
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 http.get().uri("/api/v1/products?seller_id={id}", seller).exchange()
                         .expectStatus().isOk().expectBody().jsonPath("$.data[0].id").isEqualTo(product.toString()));
         http.get().uri("/api/v1/products/{id}", product).exchange().expectStatus().isOk();
@@ -104,7 +104,7 @@ class ProductVisibilityTests {
         publish(new UserProfileUpdated(new UserId(seller), 3, Instant.now(), "New Name", null));
         publish(new UserProfileUpdated(new UserId(seller), 2, Instant.now(), "Stale Name", null));
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
                 http.get().uri("/api/v1/products/{id}", product).exchange()
                         .expectStatus().isOk()
                         .expectBody().jsonPath("$.product.seller.display_name").isEqualTo("New Name"));
@@ -122,7 +122,7 @@ class ProductVisibilityTests {
             http.get().uri("/api/v1/products/{id}", draft).exchange().expectStatus().isNotFound();
         }
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> viewCount(product) == 7 + reads);
+        await().atMost(Duration.ofSeconds(15)).until(() -> viewCount(product) == 7 + reads);
         // Stays exact: nothing is counted twice by later flushes.
         await().pollDelay(Duration.ofMillis(600)).until(() -> true);
         assertThat(viewCount(product)).isEqualTo(7 + reads);

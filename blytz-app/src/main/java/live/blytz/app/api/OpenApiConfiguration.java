@@ -1,5 +1,8 @@
 package live.blytz.app.api;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Json31;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -49,6 +52,17 @@ class OpenApiConfiguration {
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").bearerFormat("JWT")
                                 .description("An access token from POST /api/v1/auth/login")));
+    }
+
+    /**
+     * Names schema properties as the API writes them. springdoc introspects with swagger's own (Jackson 2) mapper,
+     * which knows nothing of the global snake_case naming of Boot's (Jackson 3) mapper: without this every schema
+     * would document {@code startingPrice} for a {@code starting_price} on the wire.
+     */
+    @Bean
+    ModelResolver snakeCaseModelResolver() {
+        return new ModelResolver(Json31.mapper().copy().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE))
+                .openapi31(true);
     }
 
     @Bean

@@ -27,6 +27,7 @@ class RedisConfiguration {
         config.setLazyInitialization(true);
         SingleServerConfig server = config.useSingleServer()
                 .setAddress(properties.url())
+                .setDatabase(database(properties.url()))
                 .setTimeout((int) properties.timeout().toMillis())
                 .setConnectTimeout((int) properties.connectTimeout().toMillis())
                 .setRetryAttempts(1)
@@ -35,6 +36,12 @@ class RedisConfiguration {
                 .setConnectionPoolSize(32);
         log.info("Redis at {} (connecting lazily; requests degrade while it is unreachable)", redacted(properties.url()));
         return Redisson.create(config);
+    }
+
+    /** The database index of {@code redis://host:port/3}: Redisson ignores the URL's path, so it is set explicitly. */
+    static int database(String url) {
+        String path = URI.create(url).getPath();
+        return path == null || path.isEmpty() || path.equals("/") ? 0 : Integer.parseInt(path.substring(1));
     }
 
     private static String redacted(String url) {

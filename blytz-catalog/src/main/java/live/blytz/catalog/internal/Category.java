@@ -3,6 +3,7 @@ package live.blytz.catalog.internal;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Column;
@@ -65,7 +66,7 @@ class Category {
     void touch(Instant now) { this.updatedAt = now; }
     void expectVersion(long expected) {
         if (version() != expected) {
-            throw new org.springframework.dao.OptimisticLockingFailureException("stale category version");
+            throw new OptimisticLockingFailureException("stale category version");
         }
     }
 }

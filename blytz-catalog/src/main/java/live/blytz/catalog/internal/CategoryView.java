@@ -12,8 +12,9 @@ public record CategoryView(
         UUID id,
         String name,
         String slug,
-        @Nullable String description,
-        @Nullable String imageUrl,
+        @Schema(types = {"string", "null"}) @Nullable String description,
+        @Schema(types = {"string", "null"}, format = "uri") @Nullable String imageUrl,
+        @Schema(types = {"string", "null"}, format = "uuid", description = "null for a root category")
         @Nullable UUID parentId,
         int sortOrder,
         boolean isActive,

@@ -1,5 +1,6 @@
 package live.blytz.catalog.internal;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import live.blytz.sharedkernel.Money;
 import live.blytz.sharedkernel.UserId;
 import live.blytz.sharedkernel.error.ConflictException;
 import live.blytz.sharedkernel.error.FieldError;
@@ -150,8 +152,8 @@ final class Product {
         }
     }
 
-    private static @Nullable Prices pricesOrCollect(Currency currency, java.math.BigDecimal starting,
-            java.math.@Nullable BigDecimal reserve, java.math.@Nullable BigDecimal buyNow, List<FieldError> errors) {
+    private static @Nullable Prices pricesOrCollect(Currency currency, BigDecimal starting,
+            @Nullable BigDecimal reserve, @Nullable BigDecimal buyNow, List<FieldError> errors) {
         try {
             return Prices.of(currency, starting, reserve, buyNow);
         } catch (ValidationException e) {
@@ -160,7 +162,7 @@ final class Product {
         }
     }
 
-    private static java.math.@Nullable BigDecimal amount(live.blytz.sharedkernel.@Nullable Money money) {
+    private static @Nullable BigDecimal amount(@Nullable Money money) {
         return money == null ? null : money.amount();
     }
 

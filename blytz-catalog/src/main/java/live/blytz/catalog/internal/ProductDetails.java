@@ -2,6 +2,7 @@ package live.blytz.catalog.internal;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -21,14 +22,16 @@ public record ProductDetails(
         String description,
         @Schema(allowableValues = {"new", "like_new", "good", "fair", "poor"}) String condition,
         @Schema(example = "EUR", description = "ISO 4217 code of every price of the product") String currency,
-        @Schema(type = "number", example = "25.00") BigDecimal startingPrice,
-        @Schema(type = "number", nullable = true, description = "Shown only to the seller and admins (null for everyone else)")
+        @Schema(types = "number", example = "25.00") BigDecimal startingPrice,
+        @Schema(types = {"number", "null"}, description = "Shown only to the seller and admins (null for everyone else)")
         @Nullable BigDecimal reservePrice,
-        @Schema(type = "number", nullable = true) @Nullable BigDecimal buyNowPrice,
-        @JsonRawValue @Schema(type = "array", implementation = String.class, description = "Image URLs (at most 20)") String images,
-        @Nullable String videoUrl,
-        @JsonRawValue @Schema(type = "object", description = "Free-form JSON object") String specifications,
-        @JsonRawValue @Schema(type = "object", description = "Free-form JSON object") String shippingInfo,
+        @Schema(types = {"number", "null"}) @Nullable BigDecimal buyNowPrice,
+        // Raw JSON text written as is; the annotations describe the array it holds.
+        @JsonRawValue @Schema(types = "array", description = "Image URLs (http or https)")
+        @ArraySchema(schema = @Schema(types = "string", format = "uri"), maxItems = Product.MAX_IMAGES) String images,
+        @Schema(types = {"string", "null"}, format = "uri") @Nullable String videoUrl,
+        @JsonRawValue @Schema(types = "object", description = "Free-form JSON object") String specifications,
+        @JsonRawValue @Schema(types = "object", description = "Free-form JSON object") String shippingInfo,
         @Schema(allowableValues = {"draft", "active", "sold", "archived"}) String status,
         boolean featured,
         long viewCount,

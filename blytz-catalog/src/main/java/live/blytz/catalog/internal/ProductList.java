@@ -3,6 +3,7 @@ package live.blytz.catalog.internal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
+import live.blytz.sharedkernel.paging.PageRequest;
 import org.jspecify.annotations.Nullable;
 
 /** A page of products: {@code {"data": [...], "pagination": {...}}}. */
@@ -21,5 +22,14 @@ public record ProductList(List<ProductSummary> data, Pagination pagination) {
             @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Integer totalPages,
             @Schema(nullable = true, description = "Pass as `cursor` for the rows after this page; null on the last page")
             @Nullable String nextCursor) {
+
+        static Pagination offset(PageRequest request, long total, @Nullable String nextCursor) {
+            return new Pagination(request.page(), request.pageSize(), total,
+                    (int) ((total + request.pageSize() - 1) / request.pageSize()), nextCursor);
+        }
+
+        static Pagination keyset(int pageSize, @Nullable String nextCursor) {
+            return new Pagination(null, pageSize, null, null, nextCursor);
+        }
     }
 }

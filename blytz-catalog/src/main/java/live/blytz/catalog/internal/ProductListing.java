@@ -50,12 +50,11 @@ public class ProductListing {
                 .encode() : null;
         List<ProductSummary> items = shown.stream().map(Keyed::product).toList();
         if (cursor != null) {
-            return new ProductList(items, new ProductList.Pagination(null, request.pageSize(), null, null, nextCursor));
+            return new ProductList(items, ProductList.Pagination.keyset(request.pageSize(), nextCursor));
         }
         ProductListingQuery count = ProductListingQuery.count(filter);
         long total = jdbc.sql(count.sql()).params(count.parameters()).query(Long.class).single();
-        return new ProductList(items, new ProductList.Pagination(request.page(), request.pageSize(), total,
-                (int) ((total + request.pageSize() - 1) / request.pageSize()), nextCursor));
+        return new ProductList(items, ProductList.Pagination.offset(request, total, nextCursor));
     }
 
     /** Every product of one seller that is not deleted, in every status, newest first. */
@@ -73,8 +72,7 @@ public class ProductListing {
         long total = jdbc.sql("SELECT count(*) FROM catalog.products p" + where)
                 .param("seller", seller.value()).param("status", status == null ? "" : status.code())
                 .query(Long.class).single();
-        return new ProductList(items, new ProductList.Pagination(request.page(), request.pageSize(), total,
-                (int) ((total + request.pageSize() - 1) / request.pageSize()), null));
+        return new ProductList(items, ProductList.Pagination.offset(request, total, null));
     }
 
     private static ProductFilter checked(ProductFilter filter) {

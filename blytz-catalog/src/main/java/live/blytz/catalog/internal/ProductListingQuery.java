@@ -75,9 +75,6 @@ record ProductListingQuery(String sql, Map<String, Object> parameters) {
         }
         if (filter.q() != null) {
             conditions.add("p.search @@ websearch_to_tsquery('english', :q)");
-        }
-        // The relevance sort refers to :q even when the WHERE clause is built for a count.
-        if (filter.q() != null) {
             parameters.put("q", filter.q());
         }
         return String.join(" AND ", conditions);

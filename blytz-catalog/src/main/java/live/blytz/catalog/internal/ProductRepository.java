@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +16,7 @@ import live.blytz.sharedkernel.Money;
 import live.blytz.sharedkernel.UserId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -78,7 +81,7 @@ class ProductRepository {
         return product.version() + 1;
     }
 
-    boolean softDelete(UUID id, long version, java.time.Instant now) {
+    boolean softDelete(UUID id, long version, Instant now) {
         return jdbc.sql("""
                         UPDATE catalog.products SET deleted_at = :now, version = version + 1, updated_at = :now
                         WHERE id = :id AND version = :version AND deleted_at IS NULL""")
@@ -109,9 +112,9 @@ class ProductRepository {
                 .param("seller", sellerId.value()).query(UUID.class).list();
     }
 
-    private org.springframework.jdbc.core.namedparam.MapSqlParameterSource parameters(Product product) {
+    private MapSqlParameterSource parameters(Product product) {
         Prices prices = product.prices();
-        return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+        return new MapSqlParameterSource()
                 .addValue("id", product.id())
                 .addValue("seller", product.sellerId().value())
                 .addValue("category", product.categoryId())
@@ -120,10 +123,10 @@ class ProductRepository {
                 .addValue("condition", product.condition().code())
                 .addValue("currency", prices.currency().getCurrencyCode())
                 .addValue("starting", prices.starting().amount())
-                .addValue("reserve", amount(prices.reserve()), java.sql.Types.NUMERIC)
-                .addValue("buyNow", amount(prices.buyNow()), java.sql.Types.NUMERIC)
+                .addValue("reserve", amount(prices.reserve()), Types.NUMERIC)
+                .addValue("buyNow", amount(prices.buyNow()), Types.NUMERIC)
                 .addValue("images", json.writeValueAsString(product.images()))
-                .addValue("video", product.videoUrl(), java.sql.Types.VARCHAR)
+                .addValue("video", product.videoUrl(), Types.VARCHAR)
                 .addValue("specifications", product.specifications())
                 .addValue("shipping", product.shippingInfo())
                 .addValue("status", product.status().code())

@@ -1,6 +1,7 @@
 package live.blytz.catalog.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
@@ -45,7 +46,7 @@ public class ProductService {
 
     @Transactional
     public ProductDetails create(Caller caller, NewProduct command) {
-        List<FieldError> errors = new java.util.ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         Currency currency = command.currency() == null ? properties.defaultCurrency()
                 : Product.currencyOf(command.currency(), errors);
         if (!categories.existsById(command.categoryId())) {

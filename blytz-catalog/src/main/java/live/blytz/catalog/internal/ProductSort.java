@@ -12,11 +12,11 @@ import org.jspecify.annotations.Nullable;
  * A listing order: a key and a direction, always followed by the id so that the order is total and a keyset cursor
  * can continue after any row. {@code relevance} is chosen implicitly when {@code q} is given without a sort.
  */
-public record ProductSort(Key key, boolean descending) {
+record ProductSort(Key key, boolean descending) {
 
-    public static final String ALLOWED = "created_at, price, title, view_count (prefix - for descending)";
+    private static final String ALLOWED = "created_at, price, title, view_count (prefix - for descending)";
 
-    public enum Key {
+    enum Key {
         CREATED_AT("created_at", "p.created_at"),
         PRICE("price", "p.starting_price"),
         TITLE("title", "p.title"),

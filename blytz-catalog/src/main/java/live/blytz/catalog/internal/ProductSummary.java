@@ -1,6 +1,7 @@
 package live.blytz.catalog.internal;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -21,9 +22,11 @@ public record ProductSummary(
         String title,
         @Schema(allowableValues = {"new", "like_new", "good", "fair", "poor"}) String condition,
         String currency,
-        @Schema(type = "number", example = "25.00") BigDecimal startingPrice,
-        @Schema(type = "number", nullable = true) @Nullable BigDecimal buyNowPrice,
-        @JsonRawValue @Schema(type = "array", implementation = String.class) String images,
+        @Schema(types = "number", example = "25.00") BigDecimal startingPrice,
+        @Schema(types = {"number", "null"}) @Nullable BigDecimal buyNowPrice,
+        // Raw JSON text written as is; the annotations describe the array it holds.
+        @JsonRawValue @Schema(types = "array", description = "Image URLs (http or https)")
+        @ArraySchema(schema = @Schema(types = "string", format = "uri"), maxItems = Product.MAX_IMAGES) String images,
         @Schema(allowableValues = {"draft", "active", "sold", "archived"}) String status,
         boolean featured,
         long viewCount,

@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * racing creators leave one profile, and only the one that inserted announces it with {@link UserProfileUpdated}.
  */
 @Service
-public class ProfileProvisioning {
+class ProfileProvisioning {
 
     private static final Logger log = LoggerFactory.getLogger(ProfileProvisioning.class);
 
@@ -50,7 +50,7 @@ public class ProfileProvisioning {
         }
     }
 
-    /** Records a registration: its account facts, and a profile seeded with the names and phone given. */
+    /** Records a registration: its account facts, and a profile with the names and phone given. */
     @Transactional
     public void register(UserRegistered event) {
         Instant now = Timestamps.now();

@@ -11,6 +11,8 @@ import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import live.blytz.catalog.internal.ProductCondition;
 import live.blytz.catalog.internal.ProductDetails;
@@ -74,7 +76,8 @@ class ProductController {
             @RequestParam(name = "category_id", required = false) @Nullable UUID categoryId,
             @Parameter(description = "Only this seller's products")
             @RequestParam(name = "seller_id", required = false) @Nullable UUID sellerId,
-            @Parameter(description = "new, like_new, good, fair or poor")
+            @Parameter(description = "Only products in this condition",
+                    schema = @Schema(allowableValues = {"new", "like_new", "good", "fair", "poor"}))
             @RequestParam(required = false) @Nullable String condition,
             @Parameter(description = "Lowest starting price (inclusive)")
             @RequestParam(name = "min_price", required = false) @Nullable BigDecimal minPrice,
@@ -104,9 +107,12 @@ class ProductController {
     @ApiResponse(responseCode = "200")
     @GetMapping("/mine")
     ProductList mine(@AuthenticationPrincipal Jwt jwt,
-            @Parameter(description = "draft, active, sold or archived")
+            @Parameter(description = "Only products in this status",
+                    schema = @Schema(allowableValues = {"draft", "active", "sold", "archived"}))
             @RequestParam(required = false) @Nullable String status,
+            @Parameter(description = "1-based page")
             @RequestParam(required = false) @Nullable Integer page,
+            @Parameter(description = "1 to 100, default 20")
             @RequestParam(name = "page_size", required = false) @Nullable Integer pageSize) {
         return listing.ofSeller(Callers.of(jwt).id(), status(status), page, pageSize);
     }
@@ -191,11 +197,14 @@ class ProductController {
         return code == null ? null : parse(code, ProductStatus.class, "status");
     }
 
+    /** The API spells enum values in lower case; anything else is a 400 listing the allowed values. */
     private static <E extends Enum<E>> E parse(String code, Class<E> type, String field) {
-        return Arrays.stream(type.getEnumConstants())
-                .filter(constant -> constant.name().equalsIgnoreCase(code) && code.equals(code.toLowerCase(java.util.Locale.ROOT)))
-                .findFirst()
-                .orElseThrow(() -> ValidationException.of(field, "must be one of " + Arrays.stream(type.getEnumConstants())
-                        .map(constant -> constant.name().toLowerCase(java.util.Locale.ROOT)).toList()));
+        List<String> allowed = Arrays.stream(type.getEnumConstants())
+                .map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList();
+        int index = allowed.indexOf(code);
+        if (index < 0) {
+            throw ValidationException.of(field, "must be one of " + allowed);
+        }
+        return type.getEnumConstants()[index];
     }
 }

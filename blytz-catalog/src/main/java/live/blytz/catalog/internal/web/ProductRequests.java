@@ -1,5 +1,6 @@
 package live.blytz.catalog.internal.web;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -7,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import live.blytz.catalog.internal.NewProduct;
@@ -24,6 +26,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class ProductRequests {
 
     static final String MONEY = "Exact decimal with at most the currency's minor-unit digits, e.g. 25.00";
+    static final String IMAGES = "At most 20 absolute http(s) URLs";
+    static final String JSON_OBJECT = "A JSON object of at most 16 KiB";
 
     private ProductRequests() {
     }
@@ -36,14 +40,14 @@ final class ProductRequests {
             @NotNull ProductCondition condition,
             @Schema(description = "ISO 4217; the configured default (EUR) when absent", example = "EUR")
             @Pattern(regexp = "[A-Z]{3}", message = "must be an upper-case ISO 4217 code") @Nullable String currency,
-            @Schema(description = MONEY + "; greater than 0") @NotNull BigDecimal startingPrice,
-            @Schema(description = MONEY + "; at least the starting price") @Nullable BigDecimal reservePrice,
-            @Schema(description = MONEY + "; greater than the starting price") @Nullable BigDecimal buyNowPrice,
-            @Schema(description = "At most 20 absolute http(s) URLs")
+            @Schema(types = "number", description = MONEY + "; greater than 0") @NotNull BigDecimal startingPrice,
+            @Schema(types = {"number", "null"}, description = MONEY + "; at least the starting price") @Nullable BigDecimal reservePrice,
+            @Schema(types = {"number", "null"}, description = MONEY + "; greater than the starting price") @Nullable BigDecimal buyNowPrice,
+            @ArraySchema(schema = @Schema(types = "string", format = "uri"), arraySchema = @Schema(description = IMAGES))
             @Size(max = 20) @Nullable List<@NotBlank @Size(max = 2048) String> images,
-            @Size(max = 2048) @Nullable String videoUrl,
-            @Schema(description = "A JSON object of at most 16 KiB") @Nullable ObjectNode specifications,
-            @Schema(description = "A JSON object of at most 16 KiB") @Nullable ObjectNode shippingInfo) {
+            @Schema(format = "uri") @Size(max = 2048) @Nullable String videoUrl,
+            @Schema(implementation = Map.class, description = JSON_OBJECT) @Nullable ObjectNode specifications,
+            @Schema(implementation = Map.class, description = JSON_OBJECT) @Nullable ObjectNode shippingInfo) {
 
         NewProduct command() {
             return new NewProduct(categoryId, title, description, condition, currency, startingPrice, reservePrice,
@@ -63,12 +67,19 @@ final class ProductRequests {
         private @Nullable @Size(max = 10_000) String description;
         private @Nullable ProductCondition condition;
         private @Nullable @Pattern(regexp = "[A-Z]{3}", message = "must be an upper-case ISO 4217 code") String currency;
+        @Schema(types = "number", description = MONEY + "; greater than 0")
         private @Nullable BigDecimal startingPrice;
+        @Schema(types = {"number", "null"}, description = MONEY + "; at least the starting price; null clears it")
         private @Nullable Optional<BigDecimal> reservePrice;
+        @Schema(types = {"number", "null"}, description = MONEY + "; greater than the starting price; null clears it")
         private @Nullable Optional<BigDecimal> buyNowPrice;
+        @ArraySchema(schema = @Schema(types = "string", format = "uri"), arraySchema = @Schema(description = IMAGES))
         private @Nullable @Size(max = 20) List<@NotBlank @Size(max = 2048) String> images;
+        @Schema(types = {"string", "null"}, format = "uri", description = "null removes the video")
         private @Nullable Optional<@Size(max = 2048) String> videoUrl;
+        @Schema(implementation = Map.class, description = JSON_OBJECT)
         private @Nullable ObjectNode specifications;
+        @Schema(implementation = Map.class, description = JSON_OBJECT)
         private @Nullable ObjectNode shippingInfo;
         @Schema(description = "Moves along draft → active → sold, active → draft, any → archived; anything else is a 409")
         private @Nullable ProductStatus status;
