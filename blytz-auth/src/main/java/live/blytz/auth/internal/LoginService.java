@@ -180,7 +180,7 @@ public class LoginService {
         String refreshToken = Secrets.newSecret();
         sessions.addRefreshToken(session.id(), Secrets.hash(refreshToken), now);
         AccessTokens.Issued access = tokens.issue(account, session.id());
-        sessions.recordUse(session.id(), now, access.jti(), access.expiresAt());
+        sessions.recordUse(session.id(), now, client, access.jti(), access.expiresAt());
         return Optional.of(new TokenPair(access.value(), refreshToken, expiresIn, AccountView.of(account)));
     }
 
@@ -192,7 +192,7 @@ public class LoginService {
         String refreshToken = Secrets.newSecret();
         sessions.addRefreshToken(sessionId, Secrets.hash(refreshToken), now);
         AccessTokens.Issued access = tokens.issue(account, sessionId);
-        sessions.recordUse(sessionId, now, access.jti(), access.expiresAt());
+        sessions.recordUse(sessionId, now, client, access.jti(), access.expiresAt());
         return new TokenPair(access.value(), refreshToken, expiresIn, AccountView.of(account));
     }
 
