@@ -33,11 +33,22 @@ class SessionAndRevocationTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void refreshRotatesAndAReusedTokenRevokesTheWholeSession() {
         Account buyer = accounts().register(Role.BUYER);
         expectAccess(buyer.accessToken(), 200);
 
-        Map<String, Object> second = refresh(buyer.refreshToken(), 200);
+        Map<String, Object> second = http.post().uri("/api/v1/auth/refresh").contentType(MediaType.APPLICATION_JSON)
+                .header("User-Agent", "BlytzApp/2.0").header("X-Forwarded-For", "198.51.100.7")
+                .body(Map.of("refresh_token", buyer.refreshToken()))
+                .exchange().expectStatus().isOk()
+                .returnResult(Map.class).getResponseBody();
+        // The session shows where it was used last.
+        http.get().uri(PROTECTED).header("Authorization", "Bearer " + second.get("access_token"))
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.data[0].user_agent").isEqualTo("BlytzApp/2.0")
+                .jsonPath("$.data[0].ip").isEqualTo("198.51.100.7");
         String secondRefresh = (String) second.get("refresh_token");
         assertThat(secondRefresh).isNotEqualTo(buyer.refreshToken());
         expectAccess((String) second.get("access_token"), 200);

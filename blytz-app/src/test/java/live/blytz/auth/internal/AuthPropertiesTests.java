@@ -37,4 +37,12 @@ class AuthPropertiesTests {
         assertThat(properties.throttle().ip().freeFailures()).isEqualTo(7);
         assertThat(properties.throttle().ip().window()).isEqualTo(Duration.ofMinutes(15));
     }
+
+    @Test
+    void theProdProfileRequiresAConfiguredSigningKey() throws Exception {
+        var sources = new org.springframework.boot.env.YamlPropertySourceLoader()
+                .load("prod", new org.springframework.core.io.ClassPathResource("application-prod.yaml"));
+        String required = String.valueOf(sources.getFirst().getProperty("blytz.prod.required-settings"));
+        assertThat(required.split(",")).contains("blytz.auth.signing-key");
+    }
 }

@@ -51,6 +51,12 @@ class KeysHashesAndEventsTests {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    TokenRevocations revocations;
+
+    @Autowired
+    live.blytz.sharedkernel.store.ExpiringStore store;
+
     @Test
     void rotationSignsWithANewKeyAndKeepsThePreviousOneInTheJwks() throws Exception {
         TestAccounts.Account before = new TestAccounts(http).register(Role.BUYER);
@@ -139,6 +145,22 @@ class KeysHashesAndEventsTests {
     private void refresh(String refreshToken, int status) {
         http.post().uri("/api/v1/auth/refresh").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                 .body(java.util.Map.of("refresh_token", refreshToken))
+                .exchange().expectStatus().isEqualTo(status);
+    }
+
+    @Test
+    void revocationsLostByRedisAreRestoredFromTheDatabaseAtStartUp() {
+        TestAccounts.Account seller = new TestAccounts(http).register(Role.SELLER);
+        accounts.suspend(new UserId(UUID.randomUUID()), seller.id());
+        store.delete("auth:tva:" + seller.id());   // as if Redis had restarted empty
+        expectAccess(seller, 200);
+
+        revocations.restoreRecentRevocations();
+        expectAccess(seller, 401);
+    }
+
+    private void expectAccess(TestAccounts.Account account, int status) {
+        http.get().uri("/api/v1/auth/sessions").header("Authorization", account.bearer())
                 .exchange().expectStatus().isEqualTo(status);
     }
 

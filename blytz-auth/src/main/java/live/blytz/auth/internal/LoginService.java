@@ -96,10 +96,13 @@ public class LoginService {
     }
 
     /** Ends the caller's session (and the session of {@code refreshToken}, if given) and voids the access token. */
-    public void logout(UserId user, UUID sessionId, String jti, Instant accessExpiresAt, @Nullable String refreshToken) {
+    public void logout(UserId user, @Nullable UUID sessionId, String jti, Instant accessExpiresAt,
+            @Nullable String refreshToken) {
         transactions.executeWithoutResult(status -> {
             Instant now = clock.instant();
-            revokeOwn(user, sessionId, "logout", now);
+            if (sessionId != null) {
+                revokeOwn(user, sessionId, "logout", now);
+            }
             if (refreshToken != null) {
                 sessions.findByRefreshToken(Secrets.hash(refreshToken))
                         .filter(presented -> presented.session().accountId().equals(user.value()))
@@ -177,7 +180,7 @@ public class LoginService {
         String refreshToken = Secrets.newSecret();
         sessions.addRefreshToken(session.id(), Secrets.hash(refreshToken), now);
         AccessTokens.Issued access = tokens.issue(account, session.id());
-        sessions.recordUse(session.id(), now, access.jti(), access.expiresAt());
+        sessions.recordUse(session.id(), now, client, access.jti(), access.expiresAt());
         return Optional.of(new TokenPair(access.value(), refreshToken, expiresIn, AccountView.of(account)));
     }
 
@@ -189,7 +192,7 @@ public class LoginService {
         String refreshToken = Secrets.newSecret();
         sessions.addRefreshToken(sessionId, Secrets.hash(refreshToken), now);
         AccessTokens.Issued access = tokens.issue(account, sessionId);
-        sessions.recordUse(sessionId, now, access.jti(), access.expiresAt());
+        sessions.recordUse(sessionId, now, client, access.jti(), access.expiresAt());
         return new TokenPair(access.value(), refreshToken, expiresIn, AccountView.of(account));
     }
 

@@ -70,11 +70,14 @@ class SessionStore {
                 .param("now", ts(now)).param("hash", tokenHash).update() == 1;
     }
 
-    void recordUse(UUID sessionId, Instant now, String accessJti, Instant accessExpiresAt) {
+    /** Records a refresh: when, from where, and which access token it issued (denied if the session ends). */
+    void recordUse(UUID sessionId, Instant now, ClientInfo client, String accessJti, Instant accessExpiresAt) {
         jdbc.sql("""
-                UPDATE auth.sessions SET last_used_at = :now, last_access_jti = :jti, last_access_expires_at = :exp
+                UPDATE auth.sessions SET last_used_at = :now, ip = :ip, user_agent = :userAgent,
+                       last_access_jti = :jti, last_access_expires_at = :exp
                 WHERE id = :id""")
-                .param("now", ts(now)).param("jti", accessJti).param("exp", ts(accessExpiresAt)).param("id", sessionId)
+                .param("now", ts(now)).param("ip", client.ip()).param("userAgent", client.userAgent())
+                .param("jti", accessJti).param("exp", ts(accessExpiresAt)).param("id", sessionId)
                 .update();
     }
 

@@ -173,7 +173,9 @@ class AuthController {
         return UserId.of(jwt.getSubject());
     }
 
-    static UUID sessionId(Jwt jwt) {
-        return UUID.fromString(jwt.getClaimAsString("sid"));
+    /** The session the token was issued for ({@code sid}); every token this module issues has one. */
+    static @Nullable UUID sessionId(Jwt jwt) {
+        String sid = jwt.getClaimAsString("sid");
+        return sid == null ? null : UUID.fromString(sid);
     }
 }
