@@ -23,6 +23,8 @@ class CatalogHttpTests {
 
     @Autowired
     RestTestClient http;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     TestAccounts accounts;
     Account seller;
@@ -263,6 +265,30 @@ class CatalogHttpTests {
         http.get().uri("/api/v1/products?min_price=0.50&max_price=9999999999.99").exchange().expectStatus().isOk();
         expectFieldError(http.get().uri("/api/v1/products?sort=price&cursor={c}",
                 cursor("price", "1e200000", java.util.UUID.randomUUID().toString())).exchange(), "cursor");
+    }
+
+    @Test
+    void aRenamedCategoryShowsInCachedProductDetailsAtOnce() {
+        // Written directly: no product event, so no invalidation hold keeps the first read from filling the cache.
+        java.util.UUID id = new CatalogRows(jdbc).product(seller.id().value(), java.util.UUID.fromString(categoryId))
+                .insert();
+        http.get().uri("/api/v1/products/{id}", id).exchange() // fills the cache
+                .expectStatus().isOk().expectBody().jsonPath("$.product.category.id").isEqualTo(categoryId);
+        jdbc.update("UPDATE catalog.products SET title = 'Changed behind the cache' WHERE id = ?", id);
+        http.get().uri("/api/v1/products/{id}", id).exchange() // proves the next read is the cached copy
+                .expectStatus().isOk().expectBody().jsonPath("$.product.title").value(title ->
+                        org.assertj.core.api.Assertions.assertThat(title).isNotEqualTo("Changed behind the cache"));
+
+        String name = "Renamed " + System.nanoTime();
+        String slug = "renamed-" + System.nanoTime();
+        http.patch().uri("/api/v1/categories/{id}", categoryId).header(HttpHeaders.AUTHORIZATION, admin.bearer())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", name, "slug", slug))
+                .exchange().expectStatus().isOk();
+
+        http.get().uri("/api/v1/products/{id}", id).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.product.category.name").isEqualTo(name)
+                .jsonPath("$.product.category.slug").isEqualTo(slug);
     }
 
     private static String cursor(String... values) {
