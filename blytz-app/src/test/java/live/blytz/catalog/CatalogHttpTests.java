@@ -291,6 +291,25 @@ class CatalogHttpTests {
                 .jsonPath("$.product.category.slug").isEqualTo(slug);
     }
 
+    @Test
+    void aProductCannotBeFiledUnderAnInactiveCategory() {
+        String inactive = (String) category(Map.of("name", "Inactive " + System.nanoTime(), "is_active", false)).get("id");
+        Map<String, Object> body = product();
+        body.put("category_id", inactive);
+        expectFieldError(http.post().uri("/api/v1/products").header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange(), "category_id");
+
+        String id = create(seller);
+        expectFieldError(patch(seller, id, Map.of("category_id", inactive)), "category_id");
+        patch(seller, id, Map.of("category_id", categoryId, "title", "Same category")).expectStatus().isOk();
+
+        // A product already in a category that is deactivated later may still be edited there.
+        http.patch().uri("/api/v1/categories/{id}", categoryId).header(HttpHeaders.AUTHORIZATION, admin.bearer())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("is_active", false))
+                .exchange().expectStatus().isOk();
+        patch(seller, id, Map.of("category_id", categoryId, "title", "Still here")).expectStatus().isOk();
+    }
+
     private static String cursor(String... values) {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
                 String.join("\u001f", values).getBytes(java.nio.charset.StandardCharsets.UTF_8));
