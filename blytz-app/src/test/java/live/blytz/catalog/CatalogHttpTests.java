@@ -310,6 +310,30 @@ class CatalogHttpTests {
         patch(seller, id, Map.of("category_id", categoryId, "title", "Still here")).expectStatus().isOk();
     }
 
+    @Test
+    void ifMatchAcceptsOnlyAnEntityTagOfTheVersion() {
+        String id = create(seller);
+        for (String malformed : new String[] {"\"0", "0\"", "0", "W/0", "\"0\"x", "\"\"", "\"-1\"", "*",
+                "\"99999999999999999999\""}) {
+            http.patch().uri("/api/v1/products/{id}", id).header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                    .header(HttpHeaders.IF_MATCH, malformed)
+                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("title", "Tagged lamp"))
+                    .exchange().expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("If-Match");
+            http.delete().uri("/api/v1/products/{id}", id).header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                    .header(HttpHeaders.IF_MATCH, malformed)
+                    .exchange().expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("If-Match");
+        }
+        http.patch().uri("/api/v1/products/{id}", id).header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                .header(HttpHeaders.IF_MATCH, "\"0\"")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("title", "Tagged lamp"))
+                .exchange().expectStatus().isOk();
+        http.delete().uri("/api/v1/products/{id}", id).header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                .header(HttpHeaders.IF_MATCH, "W/\"1\"")
+                .exchange().expectStatus().isNoContent();
+    }
+
     private static String cursor(String... values) {
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
                 String.join("\u001f", values).getBytes(java.nio.charset.StandardCharsets.UTF_8));
