@@ -23,6 +23,8 @@ class CatalogHttpTests {
 
     @Autowired
     RestTestClient http;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     TestAccounts accounts;
     Account seller;
@@ -200,6 +202,152 @@ class CatalogHttpTests {
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("specifications");
         http.delete().uri("/api/v1/categories/{id}", categoryId).header(HttpHeaders.AUTHORIZATION, admin.bearer())
                 .exchange().expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void aTitleIsMeasuredWithoutItsPaddingOnCreateAndPatch() {
+        Map<String, Object> padded = product();
+        padded.put("title", "  ab");
+        expectFieldError(http.post().uri("/api/v1/products").header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                .contentType(MediaType.APPLICATION_JSON).body(padded).exchange(), "title");
+
+        String id = create(seller);
+        expectFieldError(patch(seller, id, Map.of("title", " ab  ")), "title");
+        patch(seller, id, Map.of("title", "  abc  ")).expectStatus().isOk()
+                .expectBody().jsonPath("$.product.title").isEqualTo("abc");
+    }
+
+    @Test
+    void aNulCharacterIsA400NamingTheFieldNeverA500() {
+        String nul = "a\u0000b";
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("title", "Lamp " + nul);
+        expected.put("description", nul);
+        expected.put("specifications", Map.of("material", nul));
+        expected.put("shipping_info", Map.of(nul, 1));
+        expected.put("images", java.util.List.of("https://img.example/" + nul));
+        expected.put("video_url", "https://video.example/" + nul);
+        expected.forEach((field, value) -> {
+            Map<String, Object> body = product();
+            body.put(field, value);
+            String named = field.equals("images") ? "images[0]" : field;
+            expectFieldError(http.post().uri("/api/v1/products").header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                    .contentType(MediaType.APPLICATION_JSON).body(body).exchange(), named);
+        });
+        String id = create(seller);
+        expected.forEach((field, value) ->
+                expectFieldError(patch(seller, id, Map.of(field, value)), field.equals("images") ? "images[0]" : field));
+
+        expectFieldError(http.get().uri("/api/v1/products?q={q}", "\u0000").exchange(), "q");
+        expectFieldError(http.get().uri("/api/v1/products?q={q}", "lamp\u0000").exchange(), "q");
+        expectFieldError(http.get().uri("/api/v1/products?sort=title&cursor={c}",
+                cursor("title", "x\u0000", java.util.UUID.randomUUID().toString())).exchange(), "cursor");
+
+        for (String field : new String[] {"name", "description", "image_url"}) {
+            String value = field.equals("image_url") ? "https://img.example/" + nul : nul;
+            expectFieldError(http.post().uri("/api/v1/categories").header(HttpHeaders.AUTHORIZATION, admin.bearer())
+                    .contentType(MediaType.APPLICATION_JSON).body(field.equals("name") ? Map.of("name", value) : Map.of("name", "Nul", field, value))
+                    .exchange(), field);
+            expectFieldError(http.patch().uri("/api/v1/categories/{id}", categoryId)
+                    .header(HttpHeaders.AUTHORIZATION, admin.bearer())
+                    .contentType(MediaType.APPLICATION_JSON).body(Map.of(field, value)).exchange(), field);
+        }
+        http.get().uri("/api/v1/categories/{slug}", "x\u0000y").exchange().expectStatus().is4xxClientError();
+    }
+
+    @Test
+    void priceFiltersOutsideWhatAPriceCanBeAreA400() {
+        expectFieldError(http.get().uri("/api/v1/products?min_price=1e200000").exchange(), "min_price");
+        expectFieldError(http.get().uri("/api/v1/products?max_price=10000000000").exchange(), "max_price");
+        expectFieldError(http.get().uri("/api/v1/products?max_price=1.001").exchange(), "max_price");
+        http.get().uri("/api/v1/products?min_price=9999999999.99&max_price=1.500").exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("max_price");
+        http.get().uri("/api/v1/products?min_price=0.50&max_price=9999999999.99").exchange().expectStatus().isOk();
+        expectFieldError(http.get().uri("/api/v1/products?sort=price&cursor={c}",
+                cursor("price", "1e200000", java.util.UUID.randomUUID().toString())).exchange(), "cursor");
+    }
+
+    @Test
+    void aRenamedCategoryShowsInCachedProductDetailsAtOnce() {
+        // Written directly: no product event, so no invalidation hold keeps the first read from filling the cache.
+        java.util.UUID id = new CatalogRows(jdbc).product(seller.id().value(), java.util.UUID.fromString(categoryId))
+                .insert();
+        http.get().uri("/api/v1/products/{id}", id).exchange() // fills the cache
+                .expectStatus().isOk().expectBody().jsonPath("$.product.category.id").isEqualTo(categoryId);
+        jdbc.update("UPDATE catalog.products SET title = 'Changed behind the cache' WHERE id = ?", id);
+        http.get().uri("/api/v1/products/{id}", id).exchange() // proves the next read is the cached copy
+                .expectStatus().isOk().expectBody().jsonPath("$.product.title").value(title ->
+                        org.assertj.core.api.Assertions.assertThat(title).isNotEqualTo("Changed behind the cache"));
+
+        String name = "Renamed " + System.nanoTime();
+        String slug = "renamed-" + System.nanoTime();
+        http.patch().uri("/api/v1/categories/{id}", categoryId).header(HttpHeaders.AUTHORIZATION, admin.bearer())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", name, "slug", slug))
+                .exchange().expectStatus().isOk();
+
+        http.get().uri("/api/v1/products/{id}", id).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.product.category.name").isEqualTo(name)
+                .jsonPath("$.product.category.slug").isEqualTo(slug);
+    }
+
+    @Test
+    void aProductCannotBeFiledUnderAnInactiveCategory() {
+        String inactive = (String) category(Map.of("name", "Inactive " + System.nanoTime(), "is_active", false)).get("id");
+        Map<String, Object> body = product();
+        body.put("category_id", inactive);
+        expectFieldError(http.post().uri("/api/v1/products").header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange(), "category_id");
+
+        String id = create(seller);
+        expectFieldError(patch(seller, id, Map.of("category_id", inactive)), "category_id");
+        patch(seller, id, Map.of("category_id", categoryId, "title", "Same category")).expectStatus().isOk();
+
+        // A product already in a category that is deactivated later may still be edited there.
+        http.patch().uri("/api/v1/categories/{id}", categoryId).header(HttpHeaders.AUTHORIZATION, admin.bearer())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("is_active", false))
+                .exchange().expectStatus().isOk();
+        patch(seller, id, Map.of("category_id", categoryId, "title", "Still here")).expectStatus().isOk();
+    }
+
+    @Test
+    void ifMatchAcceptsOnlyAnEntityTagOfTheVersion() {
+        String id = create(seller);
+        for (String malformed : new String[] {"\"0", "0\"", "0", "W/0", "\"0\"x", "\"\"", "\"-1\"", "*",
+                "\"99999999999999999999\""}) {
+            http.patch().uri("/api/v1/products/{id}", id).header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                    .header(HttpHeaders.IF_MATCH, malformed)
+                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("title", "Tagged lamp"))
+                    .exchange().expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("If-Match");
+            http.delete().uri("/api/v1/products/{id}", id).header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                    .header(HttpHeaders.IF_MATCH, malformed)
+                    .exchange().expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("If-Match");
+        }
+        http.patch().uri("/api/v1/products/{id}", id).header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                .header(HttpHeaders.IF_MATCH, "\"0\"")
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("title", "Tagged lamp"))
+                .exchange().expectStatus().isOk();
+        http.delete().uri("/api/v1/products/{id}", id).header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                .header(HttpHeaders.IF_MATCH, "W/\"1\"")
+                .exchange().expectStatus().isNoContent();
+    }
+
+    private static String cursor(String... values) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                String.join("\u001f", values).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static void expectFieldError(RestTestClient.ResponseSpec response, String field) {
+        response.expectStatus().isBadRequest().expectBody().jsonPath("$.errors[*].field")
+                .value(fields -> org.assertj.core.api.Assertions.assertThat((java.util.List<Object>) fields)
+                        .containsExactly(field));
+    }
+
+    private RestTestClient.ResponseSpec patch(Account account, String id, Map<String, Object> body) {
+        return http.patch().uri("/api/v1/products/{id}", id).header(HttpHeaders.AUTHORIZATION, account.bearer())
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange();
     }
 
     private Map<String, Object> product() {

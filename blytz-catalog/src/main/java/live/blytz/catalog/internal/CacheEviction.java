@@ -1,6 +1,9 @@
 package live.blytz.catalog.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import live.blytz.catalog.events.CategoryChanged;
+import live.blytz.catalog.events.CategoryChanged.Change;
 import live.blytz.catalog.events.ProductArchived;
 import live.blytz.catalog.events.ProductDeleted;
 import live.blytz.catalog.events.ProductPublished;
@@ -18,9 +21,11 @@ import org.springframework.stereotype.Component;
 class CacheEviction {
 
     private final SharedCache cache;
+    private final ProductRepository products;
 
-    CacheEviction(SharedCache cache) {
+    CacheEviction(SharedCache cache, ProductRepository products) {
         this.cache = cache;
+        this.products = products;
     }
 
     @EventListener
@@ -48,8 +53,17 @@ class CacheEviction {
         cache.invalidate(PublicProducts.key(event.productId()));
     }
 
+    /**
+     * Besides the tree, a changed category evicts its public products: their cached documents carry its name and
+     * slug. Only an update can matter (a created category has no products yet, a deleted one had none).
+     */
     @EventListener
     void on(CategoryChanged event) {
-        cache.invalidate(CategoryService.TREE_KEY);
+        List<String> keys = new ArrayList<>();
+        keys.add(CategoryService.TREE_KEY);
+        if (event.change() == Change.UPDATED) {
+            products.visibleIdsIn(event.categoryId()).forEach(id -> keys.add(PublicProducts.key(id)));
+        }
+        cache.invalidate(keys);
     }
 }

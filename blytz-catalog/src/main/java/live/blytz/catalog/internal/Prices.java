@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
  */
 record Prices(Money starting, @Nullable Money reserve, @Nullable Money buyNow) {
 
-    /** NUMERIC(12,2) holds ten integer digits. */
-    private static final BigDecimal MAX = new BigDecimal("9999999999.99");
+    /** NUMERIC(12,2) holds ten integer digits and two decimals. */
+    static final BigDecimal MAX = new BigDecimal("9999999999.99");
+    static final int MAX_SCALE = 2;
 
     Currency currency() {
         return starting.currency();

@@ -26,6 +26,8 @@ final class Product {
     static final int MAX_IMAGES = 20;
     static final int MAX_URL_LENGTH = 2048;
     static final int MAX_JSON_CHARS = 16_384;
+    static final int MIN_TITLE = 3;
+    static final int MAX_TITLE = 200;
 
     private final UUID id;
     private final UserId sellerId;
@@ -67,6 +69,8 @@ final class Product {
 
     static Product draft(UUID id, UserId sellerId, NewProduct command, Currency currency, Instant now) {
         List<FieldError> errors = new ArrayList<>();
+        String title = checkedTitle(command.title(), errors);
+        Texts.checkMultiline("description", command.description(), errors);
         List<String> images = checkedImages(command.images() == null ? List.of() : command.images(), errors);
         String videoUrl = command.videoUrl() == null ? null : checkedUrl("video_url", command.videoUrl(), errors);
         String specifications = checkedObject("specifications", command.specifications(), errors);
@@ -76,7 +80,7 @@ final class Product {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new Product(id, sellerId, command.categoryId(), command.title().strip(),
+        return new Product(id, sellerId, command.categoryId(), title,
                 command.description() == null ? "" : command.description(), command.condition(), prices, images,
                 videoUrl, specifications, shippingInfo, ProductStatus.DRAFT, false, 0, now, now);
     }
@@ -87,6 +91,8 @@ final class Product {
             throw new ConflictException("A " + status.code() + " product can no longer be edited");
         }
         List<FieldError> errors = new ArrayList<>();
+        String newTitle = changes.title() == null ? title : checkedTitle(changes.title(), errors);
+        Texts.checkMultiline("description", changes.description(), errors);
         List<String> newImages = changes.images() == null ? images : checkedImages(changes.images(), errors);
         String newVideo = changes.videoUrl() == null ? videoUrl
                 : changes.videoUrl().map(url -> checkedUrl("video_url", url, errors)).orElse(null);
@@ -106,9 +112,7 @@ final class Product {
         if (changes.categoryId() != null) {
             categoryId = changes.categoryId();
         }
-        if (changes.title() != null) {
-            title = changes.title().strip();
-        }
+        title = newTitle;
         if (changes.description() != null) {
             description = changes.description();
         }
@@ -166,6 +170,17 @@ final class Product {
         return money == null ? null : money.amount();
     }
 
+    /** The title as stored (stripped), which is what the length rule and the database's CHECK apply to. */
+    private static String checkedTitle(String raw, List<FieldError> errors) {
+        String title = raw.strip();
+        if (title.length() < MIN_TITLE || title.length() > MAX_TITLE) {
+            errors.add(new FieldError("title", "must have " + MIN_TITLE + " to " + MAX_TITLE
+                    + " characters, not counting leading and trailing spaces"));
+        }
+        Texts.checkLine("title", title, errors);
+        return title;
+    }
+
     private static List<String> checkedImages(List<String> images, List<FieldError> errors) {
         if (images.size() > MAX_IMAGES) {
             errors.add(new FieldError("images", "must have at most " + MAX_IMAGES + " URLs"));
@@ -181,7 +196,7 @@ final class Product {
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (url.length() > MAX_URL_LENGTH || !(scheme.equals("http") || scheme.equals("https"))
+            if (url.length() > MAX_URL_LENGTH || Texts.hasControlCharacters(url, false) || !(scheme.equals("http") || scheme.equals("https"))
                     || uri.getHost() == null) {
                 errors.add(new FieldError(field, "must be an absolute http or https URL of at most "
                         + MAX_URL_LENGTH + " characters"));
@@ -199,6 +214,7 @@ final class Product {
         if (json.length() > MAX_JSON_CHARS) {
             errors.add(new FieldError(field, "must be at most " + MAX_JSON_CHARS + " characters of JSON"));
         }
+        Texts.checkJson(field, json, errors);
         return json;
     }
 

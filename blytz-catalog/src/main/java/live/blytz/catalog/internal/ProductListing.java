@@ -1,5 +1,6 @@
 package live.blytz.catalog.internal;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -77,12 +78,8 @@ public class ProductListing {
 
     private static ProductFilter checked(ProductFilter filter) {
         List<FieldError> errors = new ArrayList<>();
-        if (filter.minPrice() != null && filter.minPrice().signum() < 0) {
-            errors.add(new FieldError("min_price", "must be at least 0"));
-        }
-        if (filter.maxPrice() != null && filter.maxPrice().signum() < 0) {
-            errors.add(new FieldError("max_price", "must be at least 0"));
-        }
+        checkPrice("min_price", filter.minPrice(), errors);
+        checkPrice("max_price", filter.maxPrice(), errors);
         if (filter.minPrice() != null && filter.maxPrice() != null && filter.minPrice().compareTo(filter.maxPrice()) > 0) {
             errors.add(new FieldError("max_price", "must be at least min_price"));
         }
@@ -90,11 +87,26 @@ public class ProductListing {
         if (q != null && q.length() > MAX_QUERY_LENGTH) {
             errors.add(new FieldError("q", "must be at most " + MAX_QUERY_LENGTH + " characters"));
         }
+        Texts.checkLine("q", q, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
         return new ProductFilter(filter.categoryId(), filter.sellerId(), filter.condition(), filter.minPrice(),
                 filter.maxPrice(), filter.featured(), q);
+    }
+
+    /** A price bound must fit the prices it is compared with (NUMERIC(12,2)); a larger one would overflow in SQL. */
+    private static void checkPrice(String field, @Nullable BigDecimal price, List<FieldError> errors) {
+        if (price == null) {
+            return;
+        }
+        if (price.signum() < 0) {
+            errors.add(new FieldError(field, "must be at least 0"));
+        } else if (price.compareTo(Prices.MAX) > 0) {
+            errors.add(new FieldError(field, "must be at most " + Prices.MAX.toPlainString()));
+        } else if (price.stripTrailingZeros().scale() > Prices.MAX_SCALE) {
+            errors.add(new FieldError(field, "must have at most " + Prices.MAX_SCALE + " decimals"));
+        }
     }
 
     private static ProductListingQuery.After after(String encoded, ProductSort sort) {

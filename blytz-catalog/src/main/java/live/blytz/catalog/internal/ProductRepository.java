@@ -112,6 +112,14 @@ class ProductRepository {
                 .param("seller", sellerId.value()).query(UUID.class).list();
     }
 
+    /** Ids of a category's products that anyone can see, whose cached copies show the category's name and slug. */
+    List<UUID> visibleIdsIn(UUID categoryId) {
+        return jdbc.sql("""
+                        SELECT id FROM catalog.products
+                        WHERE category_id = :category AND deleted_at IS NULL AND status IN ('active', 'sold')""")
+                .param("category", categoryId).query(UUID.class).list();
+    }
+
     private MapSqlParameterSource parameters(Product product) {
         Prices prices = product.prices();
         return new MapSqlParameterSource()

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import live.blytz.catalog.events.ProductArchived;
 import live.blytz.catalog.events.ProductDeleted;
@@ -49,9 +50,7 @@ public class ProductService {
         List<FieldError> errors = new ArrayList<>();
         Currency currency = command.currency() == null ? properties.defaultCurrency()
                 : Product.currencyOf(command.currency(), errors);
-        if (!categories.existsById(command.categoryId())) {
-            errors.add(new FieldError("category_id", "is not an existing category"));
-        }
+        categoryProblem(command.categoryId()).ifPresent(errors::add);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -63,8 +62,10 @@ public class ProductService {
     @Transactional
     public ProductDetails update(Caller caller, UUID id, ProductChanges changes, @Nullable Long ifMatch) {
         Product product = productToChange(caller, id, firstNonNull(changes.version(), ifMatch));
-        if (changes.categoryId() != null && !categories.existsById(changes.categoryId())) {
-            throw ValidationException.of("category_id", "is not an existing category");
+        if (changes.categoryId() != null && !changes.categoryId().equals(product.categoryId())) {
+            categoryProblem(changes.categoryId()).ifPresent(error -> {
+                throw new ValidationException(List.of(error));
+            });
         }
         ProductStatus before = product.status();
         product.apply(changes, CategoryService.now());
@@ -91,6 +92,19 @@ public class ProductService {
             throw new OptimisticLockingFailureException("product " + id + " changed concurrently");
         }
         events.publishEvent(new ProductDeleted(id, product.sellerId(), now));
+    }
+
+    /**
+     * A product can be filed only under an active category: an inactive one is hidden from the tree, so buyers
+     * could not browse to it. A product already there may stay (and be edited) until it is moved.
+     */
+    private Optional<FieldError> categoryProblem(UUID categoryId) {
+        Optional<Category> category = categories.findById(categoryId);
+        if (category.isEmpty()) {
+            return Optional.of(new FieldError("category_id", "is not an existing category"));
+        }
+        return category.get().active() ? Optional.empty()
+                : Optional.of(new FieldError("category_id", "is not an active category"));
     }
 
     private ProductDetails details(UUID id) {

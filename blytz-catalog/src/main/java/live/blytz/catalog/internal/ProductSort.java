@@ -47,14 +47,30 @@ record ProductSort(Key key, boolean descending) {
             try {
                 return switch (this) {
                     case CREATED_AT -> Timestamp.from(Instant.parse(value));
-                    case PRICE -> new BigDecimal(value);
-                    case TITLE -> value;
+                    case PRICE -> cursorPrice(value);
+                    case TITLE -> cursorTitle(value);
                     case VIEW_COUNT -> Long.parseLong(value);
                     case RELEVANCE -> Float.parseFloat(value);
                 };
             } catch (RuntimeException e) {
                 throw ValidationException.of("cursor", "is not a cursor this API issued");
             }
+        }
+
+        /** Cursors are not signed: a forged key must not overflow NUMERIC(12,2) or carry a NUL into SQL. */
+        private static BigDecimal cursorPrice(String value) {
+            BigDecimal price = new BigDecimal(value);
+            if (price.abs().compareTo(Prices.MAX) > 0) {
+                throw new IllegalArgumentException("price out of range");
+            }
+            return price;
+        }
+
+        private static String cursorTitle(String value) {
+            if (value.indexOf((char) 0) >= 0) {
+                throw new IllegalArgumentException("NUL in title");
+            }
+            return value;
         }
 
         String parameterPlaceholder() {

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * retried on the next flush, so the total is eventually exact; only a crash in between loses that batch.
  */
 @Component
-public class ProductViews {
+class ProductViews {
 
     static final String GROUP = "catalog:product-views";
     private static final Logger log = LoggerFactory.getLogger(ProductViews.class);
@@ -46,7 +46,7 @@ public class ProductViews {
     /** Writes every view counted so far; returns how many views it wrote. Serialised, so tests may call it too. */
     @Scheduled(fixedDelayString = "${blytz.catalog.view-flush-interval:10s}",
             initialDelayString = "${blytz.catalog.view-flush-interval:10s}")
-    public synchronized long flush() {
+    synchronized long flush() {
         try {
             counters.drain(GROUP).forEach((member, count) -> {
                 try {

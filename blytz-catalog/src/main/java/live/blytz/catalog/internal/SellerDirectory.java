@@ -1,10 +1,8 @@
 package live.blytz.catalog.internal;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import live.blytz.sharedkernel.UserId;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -15,10 +13,6 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class SellerDirectory {
-
-    /** A seller as catalog knows them. */
-    record Seller(UserId id, @Nullable String displayName, boolean suspended, long accountVersion, long profileVersion) {
-    }
 
     private final JdbcClient jdbc;
 
@@ -55,12 +49,5 @@ class SellerDirectory {
                         WHERE seller_id = :id AND seller_suspended <> :suspended RETURNING id""")
                 .param("id", id.value()).param("suspended", suspended)
                 .query(UUID.class).list();
-    }
-
-    Optional<Seller> find(UserId id) {
-        return jdbc.sql("SELECT * FROM catalog.sellers WHERE id = :id").param("id", id.value())
-                .query((rs, n) -> new Seller(id, rs.getString("display_name"), rs.getBoolean("suspended"),
-                        rs.getLong("account_version"), rs.getLong("profile_version")))
-                .optional();
     }
 }

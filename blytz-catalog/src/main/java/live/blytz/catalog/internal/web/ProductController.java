@@ -157,7 +157,7 @@ class ProductController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ProductEnvelope update(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
-            @Parameter(description = "The version the change is based on, e.g. \"3\"")
+            @Parameter(description = "The version the change is based on: \"3\" or W/\"3\"; anything else is a 400")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody ProductRequests.Update body) {
         return new ProductEnvelope(products.update(Callers.of(jwt), id, body.changes(), Callers.ifMatch(ifMatch)));
