@@ -38,6 +38,7 @@ module live.blytz.app {
     requires embedded.postgres;
     requires embedded.redis;
     requires io.swagger.v3.oas.models;
+    requires io.swagger.v3.oas.annotations;
     requires io.swagger.v3.core;
     requires com.fasterxml.jackson.databind;
     requires org.springdoc.openapi.common;

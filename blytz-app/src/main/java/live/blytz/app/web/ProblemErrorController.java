@@ -1,5 +1,6 @@
 package live.blytz.app.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The container's error page ({@code /error}): errors raised outside Spring MVC (in a filter, or by Tomcat
  * itself) are answered as problems too, instead of Boot's default error JSON.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

@@ -110,7 +110,8 @@ class CrossCuttingHttpTests {
                 .jsonPath("$.openapi").value(version -> assertThat(String.valueOf(version)).startsWith("3.1"))
                 .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer")
                 .jsonPath("$.components.schemas.Problem.properties.request_id").exists()
-                .jsonPath("$.components.schemas.Problem.properties.errors").exists();
+                .jsonPath("$.components.schemas.Problem.properties.errors").exists()
+                .jsonPath("$.paths['/error']").doesNotExist();
     }
 
     @Test
