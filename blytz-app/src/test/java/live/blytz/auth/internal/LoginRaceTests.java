@@ -54,7 +54,7 @@ class LoginRaceTests {
         TestAccounts.Account user = new TestAccounts(http).register(Role.BUYER);
         Account verified = accountRepository.findById(user.id().value()).orElseThrow();
 
-        accounts.changePassword(user.id(), null, user.password(), "a brand new passphrase 42");
+        accounts.changePassword(user.id(), null, user.password(), "a brand new passphrase 42", "10.0.0.1");
 
         assertThatThrownBy(() -> logins.openVerified(verified, null, CLIENT))
                 .isInstanceOf(UnauthorizedException.class);

@@ -19,6 +19,8 @@ final class TestAuthProperties {
                         new AuthProperties.Throttle.AccountRule(5, Duration.ofSeconds(1), Duration.ofMinutes(5),
                                 Duration.ofMinutes(15)),
                         new AuthProperties.Throttle.IpRule(30, Duration.ofSeconds(1), Duration.ofMinutes(15),
+                                Duration.ofMinutes(15)),
+                        new AuthProperties.Throttle.AccountWideRule(50, Duration.ofSeconds(1), Duration.ofMinutes(1),
                                 Duration.ofMinutes(15))),
                 new AuthProperties.Mail("Blytz <no-reply@blytz.test>", "http://localhost:8080", Duration.ofMinutes(30)));
     }

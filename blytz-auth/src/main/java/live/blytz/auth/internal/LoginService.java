@@ -73,7 +73,7 @@ public class LoginService {
             throttle.failed(email, client.ip());
             throw new UnauthorizedException(INVALID_CREDENTIALS);
         }
-        throttle.succeeded(email);
+        throttle.succeeded(email, client.ip());
         Account verified = found.get();
         if (!verified.active()) {
             throw new ForbiddenException(SUSPENDED);
