@@ -59,6 +59,7 @@ public class AccountService {
         if (registration.role() == Role.ADMIN) {
             throw ValidationException.of("role", "must be buyer or seller");
         }
+        RegistrationRules.check(registration);
         return create(registration);
     }
 
