@@ -19,6 +19,7 @@ module live.blytz.auth {
     requires spring.security.web;
     requires spring.security.oauth2.core;
     requires spring.security.oauth2.jose;
+    requires spring.security.oauth2.resource.server;
     requires spring.modulith.api;
     requires spring.modulith.events.api;
     requires com.nimbusds.jose.jwt;

@@ -82,23 +82,51 @@ class PasswordAndThrottleTests {
     @Test
     void throttlingKicksInAndLifts() throws Exception {
         String email = newEmail();
+        String ip = AuthTestSupport.randomIp();
         register(email, "a fine long passphrase").expectStatus().isCreated();
-        // The test profile allows 3 free failures per account, then waits of 1 s, 2 s (capped at 2 s).
+        // The test profile allows 3 free failures per account and address, then waits of 1 s, 2 s (capped at 2 s).
         for (int i = 0; i < 4; i++) {
-            login(email, "wrong guess " + i, AuthTestSupport.randomIp()).expectStatus().isUnauthorized();
+            login(email, "wrong guess " + i, ip).expectStatus().isUnauthorized();
         }
-        // Even the right password waits now: the throttle answers before the password is checked.
-        String retryAfter = login(email, "a fine long passphrase", AuthTestSupport.randomIp())
+        // Even the right password waits now, from that address: the throttle answers before the password is checked.
+        String retryAfter = login(email, "a fine long passphrase", ip)
                 .expectStatus().isEqualTo(429)
                 .expectHeader().contentType("application/problem+json")
                 .returnResult().getResponseHeaders().getFirst("Retry-After");
         assertThat(Long.parseLong(retryAfter)).isBetween(1L, 2L);
 
         Thread.sleep(Duration.ofSeconds(Long.parseLong(retryAfter)).plusMillis(200));
-        login(email, "a fine long passphrase", AuthTestSupport.randomIp()).expectStatus().isOk();
+        login(email, "a fine long passphrase", ip).expectStatus().isOk();
         // Success cleared the account's failures: the next mistake is free again.
-        login(email, "wrong again", AuthTestSupport.randomIp()).expectStatus().isUnauthorized();
+        login(email, "wrong again", ip).expectStatus().isUnauthorized();
+        login(email, "a fine long passphrase", ip).expectStatus().isOk();
+    }
+
+    @Test
+    void anAttackerAtOneAddressDoesNotLockTheOwnerOut() {
+        String email = newEmail();
+        register(email, "a fine long passphrase").expectStatus().isCreated();
+        String attacker = AuthTestSupport.randomIp();
+        for (int i = 0; i < 4; i++) {
+            login(email, "wrong guess " + i, attacker).expectStatus().isUnauthorized();
+        }
+        login(email, "a fine long passphrase", attacker).expectStatus().isEqualTo(429);
+        // The owner, elsewhere, is not made to wait.
         login(email, "a fine long passphrase", AuthTestSupport.randomIp()).expectStatus().isOk();
+    }
+
+    @Test
+    void wrongCurrentPasswordsAreThrottledLikeLogins() {
+        String email = newEmail();
+        register(email, "a fine long passphrase").expectStatus().isCreated();
+        String ip = AuthTestSupport.randomIp();
+        TestAccounts.Account account = new TestAccounts(http).login(email, "a fine long passphrase");
+        for (int i = 0; i < 4; i++) {
+            changePassword(account, "wrong guess " + i, ip).expectStatus().isBadRequest()
+                    .expectBody().jsonPath("$.errors[0].field").isEqualTo("current_password");
+        }
+        changePassword(account, "a fine long passphrase", ip).expectStatus().isEqualTo(429)
+                .expectHeader().exists("Retry-After");
     }
 
     @Test
@@ -131,6 +159,14 @@ class PasswordAndThrottleTests {
         return http.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
                 .header("X-Forwarded-For", ip)
                 .body(Map.of("email", email, "password", password))
+                .exchange();
+    }
+
+    private RestTestClient.ResponseSpec changePassword(TestAccounts.Account account, String current, String ip) {
+        return http.post().uri("/api/v1/auth/change-password").contentType(MediaType.APPLICATION_JSON)
+                .header("Authorization", account.bearer())
+                .header("X-Forwarded-For", ip)
+                .body(Map.of("current_password", current, "new_password", "another fine passphrase"))
                 .exchange();
     }
 

@@ -81,6 +81,24 @@ class RegistrationAndLoginTests {
     }
 
     @Test
+    void refusesProfileDataTheUsersModuleWouldDrop() {
+        http.post().uri("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("email", newEmail(), "password", "a fine long passphrase",
+                        "first_name", "A".repeat(51), "last_name", "<b>Lovelace</b>", "phone", "020 7946 0958"))
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[?(@.field == 'first_name')]").exists()
+                .jsonPath("$.errors[?(@.field == 'last_name')]").exists()
+                .jsonPath("$.errors[?(@.field == 'phone')]").exists();
+        http.post().uri("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("email", newEmail(), "password", "a fine long passphrase",
+                        "first_name", "A".repeat(50), "last_name", "Lovelace", "phone", "0044 (20) 7946-0958"))
+                .exchange()
+                .expectStatus().isCreated();
+    }
+
+    @Test
     void invalidInputNamesEveryField() {
         http.post().uri("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("email", "", "role", "emperor"))

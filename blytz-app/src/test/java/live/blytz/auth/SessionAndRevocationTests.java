@@ -124,6 +124,34 @@ class SessionAndRevocationTests {
     }
 
     @Test
+    void aStaleBearerTokenDoesNotBlockThePublicAuthRoutes() {
+        Account buyer = accounts().register(Role.BUYER);
+        for (String stale : List.of("Bearer not.a.token", "Bearer " + revokedAccessToken(buyer))) {
+            Map<?, ?> refreshed = http.post().uri("/api/v1/auth/refresh").header("Authorization", stale)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("refresh_token", buyer.refreshToken()))
+                    .exchange().expectStatus().isOk()
+                    .returnResult(Map.class).getResponseBody();
+            buyer = new Account(buyer.id(), buyer.email(), buyer.password(), (String) refreshed.get("access_token"),
+                    (String) refreshed.get("refresh_token"));
+            http.post().uri("/api/v1/auth/login").header("Authorization", stale)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("email", buyer.email(), "password", buyer.password()))
+                    .exchange().expectStatus().isOk();
+            // Protected routes still refuse it.
+            http.get().uri("/api/v1/auth/sessions").header("Authorization", stale)
+                    .exchange().expectStatus().isUnauthorized();
+        }
+    }
+
+    private String revokedAccessToken(Account account) {
+        Account other = accounts().login(account.email(), account.password());
+        http.post().uri("/api/v1/auth/logout").header("Authorization", other.bearer())
+                .exchange().expectStatus().isNoContent();
+        return other.accessToken();
+    }
+
+    @Test
     void passwordChangeKillsOtherSessionsAndEveryOldToken() {
         Account buyer = accounts().register(Role.BUYER);
         Account phone = accounts().login(buyer.email(), buyer.password());

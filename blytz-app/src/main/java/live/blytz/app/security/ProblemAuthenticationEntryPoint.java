@@ -7,13 +7,16 @@ import live.blytz.app.web.ProblemResponseWriter;
 import live.blytz.app.web.ProblemTypes;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
  * 401 as a problem, with {@code WWW-Authenticate: Bearer} (RFC 6750). The detail says only whether a token was
- * missing or not accepted; why a token was refused is never told to the caller.
+ * missing or not accepted; why a token was refused is never told to the caller. A token that could not be checked
+ * because a dependency is down ({@link AuthenticationServiceException}, e.g. the revocation store) is a 503 with
+ * {@code Retry-After}, not a 401: the client must keep its token and retry (ADR 0006).
  */
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
 
@@ -26,6 +29,13 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof AuthenticationServiceException) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            problems.write(request, response, ProblemResponseWriter.problem(request, HttpStatus.SERVICE_UNAVAILABLE,
+                    ProblemTypes.SERVICE_UNAVAILABLE, "Service unavailable",
+                    "A service this request needs is unavailable; try again shortly"));
+            return;
+        }
         boolean tokenRefused = e instanceof InvalidBearerTokenException;
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE,
                 tokenRefused ? "Bearer error=\"invalid_token\"" : "Bearer");

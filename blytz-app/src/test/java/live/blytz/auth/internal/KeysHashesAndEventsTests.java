@@ -189,7 +189,7 @@ class KeysHashesAndEventsTests {
         UserId admin = new UserId(UUID.randomUUID());
 
         logins.login(email, "a fine long passphrase", new ClientInfo("10.9.8.7", "test"));
-        accounts.changePassword(user, null, "a fine long passphrase", "another long passphrase");
+        accounts.changePassword(user, null, "a fine long passphrase", "another long passphrase", "10.0.0.1");
         accounts.changeRole(admin, user, Role.SELLER);
         accounts.suspend(admin, user);
         accounts.reactivate(user);

@@ -9,16 +9,26 @@ final class TestAuthProperties {
     }
 
     static AuthProperties withHashing(int bcryptCost, int threads, int queueCapacity) {
+        return with(bcryptCost, threads, queueCapacity, new AuthProperties.Admin(null, null));
+    }
+
+    static AuthProperties withAdmin(String email, String password) {
+        return with(4, 1, 1, new AuthProperties.Admin(email, password));
+    }
+
+    private static AuthProperties with(int bcryptCost, int threads, int queueCapacity, AuthProperties.Admin admin) {
         return new AuthProperties("http://localhost:8080", "blytz", Duration.ofMinutes(15), Duration.ofSeconds(30),
                 null, Duration.ofMinutes(1),
                 new AuthProperties.Sessions(Duration.ofDays(7), Duration.ofDays(30)),
                 new AuthProperties.Passwords(8, 128, bcryptCost),
                 new AuthProperties.Hashing(threads, queueCapacity),
-                new AuthProperties.Admin(null, null),
+                admin,
                 new AuthProperties.Throttle(
                         new AuthProperties.Throttle.AccountRule(5, Duration.ofSeconds(1), Duration.ofMinutes(5),
                                 Duration.ofMinutes(15)),
                         new AuthProperties.Throttle.IpRule(30, Duration.ofSeconds(1), Duration.ofMinutes(15),
+                                Duration.ofMinutes(15)),
+                        new AuthProperties.Throttle.AccountWideRule(50, Duration.ofSeconds(1), Duration.ofMinutes(1),
                                 Duration.ofMinutes(15))),
                 new AuthProperties.Mail("Blytz <no-reply@blytz.test>", "http://localhost:8080", Duration.ofMinutes(30)));
     }

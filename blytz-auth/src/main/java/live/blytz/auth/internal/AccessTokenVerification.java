@@ -1,6 +1,7 @@
 package live.blytz.auth.internal;
 
 import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -32,7 +33,11 @@ class AccessTokenVerification {
 
     @Bean
     JwtDecoder jwtDecoder(SigningKeys keys, TokenRevocations revocations, AuthProperties properties) {
-        JWKSource<SecurityContext> verificationKeys = (selector, context) -> selector.select(keys.verificationKeys());
+        JWKSource<SecurityContext> verificationKeys = (selector, context) -> {
+            List<JWK> found = selector.select(keys.verificationKeys());
+            // An unknown kid may be a key another instance has just rotated in.
+            return found.isEmpty() ? selector.select(keys.verificationKeysAfterUnknownKid()) : found;
+        };
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(verificationKeys)
                 .jwsAlgorithm(SignatureAlgorithm.ES256)
                 .jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier(

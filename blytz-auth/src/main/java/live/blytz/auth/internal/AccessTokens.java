@@ -1,7 +1,8 @@
 package live.blytz.auth.internal;
 
+import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.SecurityContext;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,8 +29,16 @@ class AccessTokens {
     record Issued(String value, String jti, Instant expiresAt, Duration lifetime) {
     }
 
+    /** An encoder that can only sign with {@code key}, so it can never pick another (e.g. a retired) key. */
+    private record Signer(ECKey key, NimbusJwtEncoder encoder) {
+
+        Signer(ECKey key) {
+            this(key, new NimbusJwtEncoder(new ImmutableJWKSet<SecurityContext>(new JWKSet(key))));
+        }
+    }
+
     private final SigningKeys keys;
-    private final NimbusJwtEncoder encoder;
+    private volatile Signer signer;
     private final String issuer;
     private final String audience;
     private final Duration lifetime;
@@ -37,20 +46,21 @@ class AccessTokens {
 
     AccessTokens(SigningKeys keys, AuthProperties properties) {
         this.keys = keys;
-        // Only the active private key is offered, so the encoder can never pick a retired one.
-        JWKSource<SecurityContext> signing = (selector, context) -> selector.select(new JWKSet(keys.signingKey()));
-        this.encoder = new NimbusJwtEncoder(signing);
+        this.signer = new Signer(keys.signingKey());
         this.issuer = properties.issuer();
         this.audience = properties.audience();
         this.lifetime = properties.accessTokenLifetime();
     }
 
     Issued issue(Account account, UUID sessionId) {
+        // The key is read once: the header's kid and the signature must come from the same key, even if another
+        // instance rotates between two reads.
+        Signer signer = signerFor(keys.signingKey());
         Instant issuedAt = TokenTimes.issuedAt(clock.instant(), account.tokensValidAfter());
         Instant expiresAt = issuedAt.plus(lifetime);
         String jti = Ids.newId().toString();
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.ES256)
-                .keyId(keys.signingKey().getKeyID())
+                .keyId(signer.key().getKeyID())
                 .type(TYPE)
                 .build();
         JwtClaimsSet claims = JwtClaimsSet.builder()
@@ -64,7 +74,16 @@ class AccessTokens {
                 .claim("roles", List.of(account.role().code()))
                 .claim("sid", sessionId.toString())
                 .build();
-        String value = encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+        String value = signer.encoder().encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
         return new Issued(value, jti, expiresAt, Duration.between(clock.instant(), expiresAt));
+    }
+
+    private Signer signerFor(ECKey key) {
+        Signer current = signer;
+        if (!current.key().equals(key)) {
+            current = new Signer(key);
+            signer = current;
+        }
+        return current;
     }
 }

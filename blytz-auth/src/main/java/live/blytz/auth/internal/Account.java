@@ -16,7 +16,7 @@ import org.springframework.data.relational.core.mapping.Table;
  * {@code tokensValidAfter} voids every access token issued before it (password change, suspension, role change).
  */
 @Table(schema = "auth", name = "accounts")
-public final class Account {
+final class Account {
 
     private final @Id UUID id;
     private final String email;
@@ -99,11 +99,6 @@ public final class Account {
 
     public Instant updatedAt() {
         return updatedAt;
-    }
-
-    void rehashPassword(String newHash, Instant now) {
-        this.passwordHash = newHash;
-        this.updatedAt = now;
     }
 
     /** A new password voids every token issued before now. */

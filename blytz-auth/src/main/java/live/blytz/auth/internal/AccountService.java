@@ -38,11 +38,12 @@ public class AccountService {
     private final ApplicationEventPublisher events;
     private final SessionStore sessions;
     private final TokenRevocations revocations;
+    private final LoginThrottle throttle;
     private final Clock clock = Clock.systemUTC();
 
     AccountService(AccountRepository accounts, PasswordPolicy policy, PasswordHashing hashing,
             TransactionTemplate transactions, ApplicationEventPublisher events, SessionStore sessions,
-            TokenRevocations revocations) {
+            TokenRevocations revocations, LoginThrottle throttle) {
         this.accounts = accounts;
         this.policy = policy;
         this.hashing = hashing;
@@ -50,6 +51,7 @@ public class AccountService {
         this.events = events;
         this.sessions = sessions;
         this.revocations = revocations;
+        this.throttle = throttle;
     }
 
     /** Registers a buyer or seller; 409 when the address is taken, in any letter case. */
@@ -57,6 +59,7 @@ public class AccountService {
         if (registration.role() == Role.ADMIN) {
             throw ValidationException.of("role", "must be buyer or seller");
         }
+        RegistrationRules.check(registration);
         return create(registration);
     }
 
@@ -90,13 +93,18 @@ public class AccountService {
     /**
      * Changes the caller's password after checking the current one. Every other session ends, and every access
      * token issued so far (the caller's too) stops working; the caller's session stays, so its refresh token
-     * gets a new access token.
+     * gets a new access token. Wrong current passwords are throttled like failed logins (same counters), so a
+     * stolen access token is no faster a password oracle than the login.
      */
-    public void changePassword(UserId user, @Nullable UUID currentSession, String currentPassword, String newPassword) {
+    public void changePassword(UserId user, @Nullable UUID currentSession, String currentPassword, String newPassword,
+            String clientIp) {
         Account account = find(user);
+        throttle.check(account.email(), clientIp);
         if (!hashing.matches(currentPassword, account.passwordHash())) {
+            throttle.failed(account.email(), clientIp);
             throw ValidationException.of("current_password", "is not the current password");
         }
+        throttle.succeeded(account.email(), clientIp);
         setPassword(user, newPassword, "new_password", currentSession, "password_changed");
     }
 

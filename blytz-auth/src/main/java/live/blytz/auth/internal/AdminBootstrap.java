@@ -1,5 +1,6 @@
 package live.blytz.auth.internal;
 
+import java.util.Optional;
 import live.blytz.sharedkernel.EmailAddress;
 import live.blytz.sharedkernel.Role;
 import live.blytz.sharedkernel.error.ConflictException;
@@ -7,13 +8,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
 /**
  * Creates the first administrator from {@code BLYTZ_ADMIN_EMAIL} / {@code BLYTZ_ADMIN_PASSWORD} when no account
  * has that address yet. Nobody can register as admin, and there is no built-in account with a known password.
- * An existing account is left alone: the configured password is used once, at creation.
+ * An existing account is left alone: the configured password is used once, at creation. If the address belongs
+ * to an account that is not an admin, the configuration does not do what the operator meant (someone may have
+ * registered that address first): a warning, and under the {@code prod} profile the application refuses to start.
  */
 @Component
 class AdminBootstrap implements ApplicationRunner {
@@ -23,11 +27,14 @@ class AdminBootstrap implements ApplicationRunner {
     private final AccountService accountService;
     private final AccountRepository accounts;
     private final AuthProperties.Admin admin;
+    private final Environment environment;
 
-    AdminBootstrap(AccountService accountService, AccountRepository accounts, AuthProperties properties) {
+    AdminBootstrap(AccountService accountService, AccountRepository accounts, AuthProperties properties,
+            Environment environment) {
         this.accountService = accountService;
         this.accounts = accounts;
         this.admin = properties.admin();
+        this.environment = environment;
     }
 
     @Override
@@ -37,7 +44,16 @@ class AdminBootstrap implements ApplicationRunner {
             return;
         }
         String email = EmailAddress.of(admin.email()).value();
-        if (accounts.existsByEmail(email)) {
+        Optional<Account> existing = accounts.findByEmail(email);
+        if (existing.isPresent()) {
+            if (existing.get().role() != Role.ADMIN) {
+                String problem = "BLYTZ_ADMIN_EMAIL belongs to an existing account that is not an admin ("
+                        + existing.get().role().code() + "); no administrator was created";
+                if (environment.matchesProfiles("prod")) {
+                    throw new IllegalStateException(problem);
+                }
+                log.warn(problem);
+            }
             return;
         }
         try {

@@ -64,9 +64,12 @@ public record AuthProperties(
     /**
      * Login throttling. After {@code freeFailures} failed logins within {@code window} for one key, every further
      * failure doubles a wait starting at {@code baseDelay}, capped at {@code maxDelay}: slow for guessing,
-     * never a permanent lockout. {@code account} keys on the e-mail address, {@code ip} on the client address.
+     * never a permanent lockout. {@code account} keys on the e-mail address together with the client address
+     * (strict: it cannot touch the owner at another address), {@code ip} on the client address, and
+     * {@code accountWide} on the e-mail address alone (generous and short, against guessing from many addresses).
      */
-    public record Throttle(@Valid @NotNull @DefaultValue AccountRule account, @Valid @NotNull @DefaultValue IpRule ip) {
+    public record Throttle(@Valid @NotNull @DefaultValue AccountRule account, @Valid @NotNull @DefaultValue IpRule ip,
+            @Valid @NotNull @DefaultValue AccountWideRule accountWide) {
 
         public record AccountRule(@Positive @DefaultValue("5") int freeFailures,
                 @NotNull @DefaultValue("1s") Duration baseDelay, @NotNull @DefaultValue("5m") Duration maxDelay,
@@ -79,6 +82,15 @@ public record AuthProperties(
 
         public record IpRule(@Positive @DefaultValue("30") int freeFailures,
                 @NotNull @DefaultValue("1s") Duration baseDelay, @NotNull @DefaultValue("15m") Duration maxDelay,
+                @NotNull @DefaultValue("15m") Duration window) {
+
+            Rule rule() {
+                return new Rule(freeFailures, baseDelay, maxDelay, window);
+            }
+        }
+
+        public record AccountWideRule(@Positive @DefaultValue("50") int freeFailures,
+                @NotNull @DefaultValue("1s") Duration baseDelay, @NotNull @DefaultValue("1m") Duration maxDelay,
                 @NotNull @DefaultValue("15m") Duration window) {
 
             Rule rule() {

@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class LoginService {
 
     static final String INVALID_CREDENTIALS = "The e-mail address or password is wrong";
+    static final String SUSPENDED = "This account is suspended";
     static final String INVALID_REFRESH = "The refresh token is invalid, expired or revoked";
 
     private final AccountRepository accounts;
@@ -72,18 +73,30 @@ public class LoginService {
             throttle.failed(email, client.ip());
             throw new UnauthorizedException(INVALID_CREDENTIALS);
         }
-        throttle.succeeded(email);
-        Account account = found.get();
-        if (!account.active()) {
-            throw new ForbiddenException("This account is suspended");
+        throttle.succeeded(email, client.ip());
+        Account verified = found.get();
+        if (!verified.active()) {
+            throw new ForbiddenException(SUSPENDED);
         }
-        String storedHash = account.passwordHash();
-        String rehash = hashing.needsRehash(storedHash) ? hashing.hash(password) : null;
+        String rehash = hashing.needsRehash(verified.passwordHash()) ? hashing.hash(password) : null;
+        return openVerified(verified, rehash, client);
+    }
+
+    /**
+     * Opens a session for an account whose password was checked against {@code verified.passwordHash()} outside
+     * any transaction. The login is recorded only if the account is still active and still has that hash: a
+     * suspension or password change committed meanwhile (during bcrypt) wins, and no token is issued.
+     */
+    TokenPair openVerified(Account verified, @Nullable String rehash, ClientInfo client) {
         return transactions.execute(status -> {
             Instant now = clock.instant();
-            long version = recordLogin(account, storedHash, rehash, now);
-            events.publishEvent(new UserLoggedIn(account.id(), version, now));
-            Account current = accounts.findById(account.id().value()).orElseThrow();
+            if (!recordLogin(verified, rehash, now)) {
+                boolean suspended = accounts.findById(verified.id().value()).map(a -> !a.active()).orElse(false);
+                throw suspended ? new ForbiddenException(SUSPENDED) : new UnauthorizedException(INVALID_CREDENTIALS);
+            }
+            // The row is locked by the update above until commit: this is the state the update left.
+            Account current = accounts.findById(verified.id().value()).orElseThrow();
+            events.publishEvent(new UserLoggedIn(current.id(), current.version(), now));
             return openSession(current, client, now);
         });
     }
@@ -197,23 +210,21 @@ public class LoginService {
     }
 
     /**
-     * Sets {@code last_login_at} (and a rehash, unless the password changed meanwhile) in one statement, so
-     * that concurrent logins of one account never conflict; returns the new version.
+     * Sets {@code last_login_at} (and the rehash, if any) in one statement, so that concurrent logins of one account
+     * never conflict, and only while the account is active with the hash that was verified; false when the
+     * account changed meanwhile.
      */
-    private long recordLogin(Account account, String storedHash, @Nullable String rehash, Instant now) {
+    private boolean recordLogin(Account verified, @Nullable String rehash, Instant now) {
         return jdbc.sql("""
                 UPDATE auth.accounts
                 SET last_login_at = :now, updated_at = :now, version = version + 1,
-                    password_hash = CASE WHEN CAST(:rehash AS varchar) IS NOT NULL AND password_hash = :stored
-                                         THEN CAST(:rehash AS varchar) ELSE password_hash END
-                WHERE id = :id
-                RETURNING version""")
+                    password_hash = COALESCE(CAST(:rehash AS varchar), password_hash)
+                WHERE id = :id AND status = 'active' AND password_hash = :verified""")
                 .param("now", Timestamp.from(now))
                 .param("rehash", rehash)
-                .param("stored", storedHash)
-                .param("id", account.id().value())
-                .query(Long.class)
-                .single();
+                .param("verified", verified.passwordHash())
+                .param("id", verified.id().value())
+                .update() == 1;
     }
 
     private void denyLastAccessToken(SessionStore.Session session) {

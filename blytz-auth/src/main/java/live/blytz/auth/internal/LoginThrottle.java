@@ -12,12 +12,16 @@ import live.blytz.sharedkernel.store.RateLimiter;
 import org.springframework.stereotype.Component;
 
 /**
- * Login throttling (ASVS 6.3.1, OWASP API2) per account and per client address, in the shared store so that it
- * holds across instances. Failed logins are counted per key within a window (atomically, with the foundation's
- * {@link RateLimiter}); past the free failures each further failure imposes a wait that doubles up to a cap,
- * answered with 429 and {@code Retry-After}. The counters expire with their window, a success clears the
- * account's, and the wait never exceeds the cap: an attacker can slow a real user down, never lock them out
- * for good. Unknown e-mail addresses are throttled exactly like known ones (no enumeration). See ADR 0009.
+ * Login throttling (ASVS 6.3.1, OWASP API2), in the shared store so that it holds across instances, with three
+ * keys: the account from one client address (strict), the client address (for spraying many accounts), and the
+ * account from anywhere (generous, against guessing spread over many addresses). Failed logins are counted per
+ * key within a window (atomically, with the foundation's {@link RateLimiter}); past the free failures each
+ * further failure imposes a wait that doubles up to a cap, answered with 429 and {@code Retry-After}.
+ * <p>
+ * An attacker must not be able to lock a real user out (issue 3 §6, ADR 0009): failures from the attacker's
+ * address make that address wait for that account, not the owner's; only failures from very many addresses
+ * reach the account-wide wait, which is short. Counters expire with their window and a success clears the
+ * account's. Unknown e-mail addresses are throttled exactly like known ones (no enumeration).
  */
 @Component
 class LoginThrottle {
@@ -34,38 +38,50 @@ class LoginThrottle {
 
     private final RateLimiter limiter;
     private final ExpiringStore store;
-    private final Rule account;
+    private final Rule accountFromAddress;
     private final Rule ip;
+    private final Rule account;
     private final Clock clock = Clock.systemUTC();
 
     LoginThrottle(RateLimiter limiter, ExpiringStore store, AuthProperties properties) {
         this.limiter = limiter;
         this.store = store;
-        this.account = new Rule("account", properties.throttle().account().rule());
+        this.accountFromAddress = new Rule("account", properties.throttle().account().rule());
         this.ip = new Rule("ip", properties.throttle().ip().rule());
+        this.account = new Rule("account-wide", properties.throttle().accountWide().rule());
     }
 
     /** Refuses the attempt with 429 while a wait imposed on the account or the address is running. */
     void check(String email, String clientIp) {
         Instant now = clock.instant();
-        Optional<Duration> wait = remainingWait(account, Secrets.hash(email), now)
-                .or(() -> remainingWait(ip, clientIp, now));
+        Optional<Duration> wait = remainingWait(accountFromAddress, accountFromAddressKey(email, clientIp), now)
+                .or(() -> remainingWait(ip, clientIp, now))
+                .or(() -> remainingWait(account, Secrets.hash(email), now));
         if (wait.isPresent()) {
-            throw new TooManyRequestsException("Too many failed logins; retry in " + seconds(wait.get())
+            throw new TooManyRequestsException("Too many failed attempts; retry in " + seconds(wait.get())
                     + " seconds", wait.get());
         }
     }
 
     void failed(String email, String clientIp) {
         Instant now = clock.instant();
-        recordFailure(account, Secrets.hash(email), now);
+        recordFailure(accountFromAddress, accountFromAddressKey(email, clientIp), now);
         recordFailure(ip, clientIp, now);
+        recordFailure(account, Secrets.hash(email), now);
     }
 
-    void succeeded(String email) {
-        String key = Secrets.hash(email);
-        limiter.reset(account.counter(), key);
-        store.delete(waitKey(account, key));
+    void succeeded(String email, String clientIp) {
+        clear(accountFromAddress, accountFromAddressKey(email, clientIp));
+        clear(account, Secrets.hash(email));
+    }
+
+    private void clear(Rule rule, String key) {
+        limiter.reset(rule.counter(), key);
+        store.delete(waitKey(rule, key));
+    }
+
+    private static String accountFromAddressKey(String email, String clientIp) {
+        return Secrets.hash(email + "|" + clientIp);
     }
 
     private Optional<Duration> remainingWait(Rule rule, String key, Instant now) {

@@ -49,7 +49,13 @@ public class MailedTokenService {
 
     /** Mails a reset link if the address belongs to an active account; the caller learns nothing either way. */
     public void requestPasswordReset(String rawEmail) {
-        String email = EmailAddress.of(rawEmail).value();
+        String email;
+        try {
+            email = EmailAddress.of(rawEmail).value();
+        } catch (ValidationException notAnAddress) {
+            // No account can have it; answering 400 here would differ from the answer for an unknown address.
+            return;
+        }
         mailer.inBackground(() -> accounts.findByEmail(email).filter(Account::active).ifPresent(account -> {
             String token = transactions.execute(status ->
                     tokens.issue(account.id().value(), account.email(), OneTimeTokens.Purpose.PASSWORD_RESET));

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * (plain {@code {bcrypt}}, or a lower cost) should be replaced at the next successful login.
  */
 @Component
-public class PasswordHashing implements DisposableBean {
+class PasswordHashing implements DisposableBean {
 
     static final String ID = "bcrypt-sha256";
     private static final Duration BUSY_RETRY = Duration.ofSeconds(1);

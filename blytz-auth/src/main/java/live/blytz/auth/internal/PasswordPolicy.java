@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * composition rules, and not one of the most common passwords (a bundled list, compared case-insensitively).
  */
 @Component
-public class PasswordPolicy {
+class PasswordPolicy {
 
     static final String COMMON_PASSWORDS = "auth/common-passwords.txt";
 

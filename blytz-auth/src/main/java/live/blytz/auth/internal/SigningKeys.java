@@ -29,12 +29,14 @@ import org.springframework.util.StringUtils;
  * The ES256 keys that sign and verify access tokens, kept in {@code auth.signing_keys} so that restarts and all
  * instances share them. Without {@code BLYTZ_AUTH_SIGNING_KEY} a key is generated at the first start; with it,
  * that key signs. Rotation retires the active key: a retired key stays in the JWKS (and verifies) until every
- * token it signed has expired. Each instance re-reads the table every {@code keyRefresh}. See ADR 0007.
+ * token it signed has expired. Each instance re-reads the table every {@code keyRefresh}, and at once (rate-limited)
+ * when a token names a key it does not know, so a key another instance just rotated in is accepted. See ADR 0007.
  */
 @Component
 public class SigningKeys {
 
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
+    private static final Duration UNKNOWN_KID_RELOAD_INTERVAL = Duration.ofSeconds(1);
 
     private record StoredKey(String kid, ECKey publicKey, @Nullable ECKey privateKey, @Nullable Instant retiredAt) {
     }
@@ -49,6 +51,7 @@ public class SigningKeys {
     private final Duration refresh;
     private final Clock clock = Clock.systemUTC();
     private volatile Snapshot snapshot;
+    private @Nullable Instant lastUnknownKidReload;
 
     SigningKeys(JdbcClient jdbc, TransactionTemplate transactions, AuthProperties properties) {
         this.jdbc = jdbc;
@@ -69,6 +72,22 @@ public class SigningKeys {
     /** The public keys that verify tokens: the active key and retired keys whose tokens may still be valid. */
     public JWKSet verificationKeys() {
         return current().verification();
+    }
+
+    /**
+     * The verification keys after re-reading the table, for a token whose {@code kid} is unknown here: another
+     * instance may just have rotated. At most one such re-read per {@code UNKNOWN_KID_RELOAD_INTERVAL}, so tokens
+     * with made-up key ids cannot make every request a database query.
+     */
+    JWKSet verificationKeysAfterUnknownKid() {
+        Instant now = clock.instant();
+        synchronized (this) {
+            if (lastUnknownKidReload == null || lastUnknownKidReload.plus(UNKNOWN_KID_RELOAD_INTERVAL).isBefore(now)) {
+                lastUnknownKidReload = now;
+                snapshot = load();
+            }
+            return snapshot.verification();
+        }
     }
 
     /** Retires the active key and starts signing with a new one. Only for generated keys. */

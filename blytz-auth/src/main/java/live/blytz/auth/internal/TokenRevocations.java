@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -26,8 +27,10 @@ import org.springframework.stereotype.Component;
  * that user issued before it is void (password change or reset, suspension, role change, logout-all), kept for
  * one token lifetime, after which no older token is valid anyway.</li>
  * </ul>
- * Two reads of the store per request. If the store is down the token is refused (fail closed, ADR 0006/0009):
- * a revoked token must never work again because Redis is unreachable.
+ * Two reads of the store per request. If the store is down the token is not accepted (fail closed, ADR
+ * 0006/0009: a revoked token must never work again because Redis is unreachable), but not declared invalid
+ * either: an {@link AuthenticationServiceException} makes the request a 503, so clients retry rather than throw
+ * a valid token away.
  */
 @Component
 class TokenRevocations implements OAuth2TokenValidator<Jwt> {
@@ -35,8 +38,6 @@ class TokenRevocations implements OAuth2TokenValidator<Jwt> {
     private static final Logger log = LoggerFactory.getLogger(TokenRevocations.class);
     private static final OAuth2Error REVOKED = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
             "The access token was revoked", null);
-    private static final OAuth2Error UNCHECKABLE = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
-            "The access token cannot be checked right now", null);
 
     private final ExpiringStore store;
     private final AccountRepository accounts;
@@ -64,8 +65,8 @@ class TokenRevocations implements OAuth2TokenValidator<Jwt> {
             }
             return OAuth2TokenValidatorResult.success();
         } catch (DependencyUnavailableException e) {
-            log.warn("Refusing an access token: the revocation store is unavailable");
-            return OAuth2TokenValidatorResult.failure(UNCHECKABLE);
+            log.warn("Cannot check an access token: the revocation store is unavailable");
+            throw new AuthenticationServiceException("The access token cannot be checked right now", e);
         }
     }
 

@@ -15,9 +15,7 @@ class AuthAuthorizationRules {
     Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> authRules() {
         return rules -> rules
                 .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
-                .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login",
-                        "/api/v1/auth/refresh", "/api/v1/auth/password-reset/request",
-                        "/api/v1/auth/password-reset/confirm", "/api/v1/auth/email-verification/confirm").permitAll()
+                .requestMatchers(HttpMethod.POST, PublicRouteBearerTokens.PUBLIC_POSTS.toArray(String[]::new)).permitAll()
                 .requestMatchers("/api/v1/auth/accounts/**", "/api/v1/auth/signing-keys/**").hasRole("ADMIN")
                 .requestMatchers("/api/v1/auth/**").authenticated();
     }

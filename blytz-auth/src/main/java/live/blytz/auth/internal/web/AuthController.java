@@ -133,6 +133,7 @@ class AuthController {
 
     @PostMapping("/change-password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
+    @RateLimited("auth-strict")
     @SecurityRequirement(name = BEARER)
     @Operation(summary = "Change the caller's password",
             description = "Every other session ends and every access token issued so far stops working, this "
@@ -140,8 +141,12 @@ class AuthController {
     @ApiResponse(responseCode = "204", description = "Password changed")
     @ApiResponse(responseCode = "400", description = "Wrong `current_password`, or `new_password` breaks the policy",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    void changePassword(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody AuthRequests.ChangePassword request) {
-        accounts.changePassword(userId(jwt), sessionId(jwt), request.currentPassword(), request.newPassword());
+    @ApiResponse(responseCode = "429", description = "Too many wrong current passwords; see `Retry-After`",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    void changePassword(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody AuthRequests.ChangePassword request,
+            HttpServletRequest http) {
+        accounts.changePassword(userId(jwt), sessionId(jwt), request.currentPassword(), request.newPassword(),
+                clients.of(http).ip());
     }
 
     @GetMapping("/sessions")

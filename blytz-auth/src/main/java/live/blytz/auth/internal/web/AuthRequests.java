@@ -21,9 +21,12 @@ final class AuthRequests {
             @Schema(example = "ada@example.com") @NotBlank @Size(max = 254) String email,
             @Schema(example = "correct horse battery staple", description = "8 to 128 characters, any Unicode; "
                     + "common passwords are refused") @NotNull @Size(max = MAX_PASSWORD_INPUT) String password,
-            @Schema(example = "Ada") @Nullable @Size(max = 100) String firstName,
-            @Schema(example = "Lovelace") @Nullable @Size(max = 100) String lastName,
-            @Schema(example = "+44 20 7946 0958") @Nullable @Size(max = 32)
+            @Schema(example = "Ada", description = "Up to 50 characters of plain text") @Nullable @Size(max = 200)
+            String firstName,
+            @Schema(example = "Lovelace", description = "Up to 50 characters of plain text") @Nullable @Size(max = 200)
+            String lastName,
+            @Schema(example = "+44 20 7946 0958", description = "International (E.164) with country code; spaces, "
+                    + "dashes, dots, parentheses and a leading 00 are accepted") @Nullable @Size(max = 32)
             @Pattern(regexp = "\\+?[0-9 ()./-]{3,32}", message = "must be a phone number") String phone,
             @Schema(example = "seller", allowableValues = {"buyer", "seller"}, defaultValue = "buyer")
             @Nullable @Pattern(regexp = "buyer|seller", message = "must be buyer or seller") String role) {
