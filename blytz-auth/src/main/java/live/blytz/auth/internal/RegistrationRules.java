@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import live.blytz.sharedkernel.PhoneNumbers;
 import live.blytz.sharedkernel.error.FieldError;
 import live.blytz.sharedkernel.error.ValidationException;
 import org.jspecify.annotations.Nullable;
@@ -12,15 +13,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * The profile data a registration carries (names, phone) must be what the users module accepts from
  * {@code UserRegistered}, or it would be dropped there silently: names 1 to 50 characters of plain text, the phone
- * normalisable to E.164 ({@code +} and 7 to 15 digits; typed separators and a leading {@code 00} allowed). Auth
- * cannot use the users module's internals, so the same rules are stated here.
+ * normalisable to E.164 by the shared kernel's {@link PhoneNumbers}, the rule users applies too. Auth cannot use
+ * the users module's internals, so the name limits are stated here again.
  */
 final class RegistrationRules {
 
     static final int MAX_NAME = 50;
 
-    private static final Pattern TYPED_PHONE = Pattern.compile("^\\+?[0-9 ().\\-]+$");
-    private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{6,14}$");
     private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
     private RegistrationRules() {
@@ -31,7 +30,7 @@ final class RegistrationRules {
         List<FieldError> errors = new ArrayList<>();
         nameProblem(registration.firstName()).ifPresent(problem -> errors.add(new FieldError("first_name", problem)));
         nameProblem(registration.lastName()).ifPresent(problem -> errors.add(new FieldError("last_name", problem)));
-        if (blankToNull(registration.phone()) != null && toE164(registration.phone()).isEmpty()) {
+        if (blankToNull(registration.phone()) != null && PhoneNumbers.toE164(registration.phone()).isEmpty()) {
             errors.add(new FieldError("phone", "must be an international phone number (E.164), e.g. +4915112345678"));
         }
         if (!errors.isEmpty()) {
@@ -51,23 +50,6 @@ final class RegistrationRules {
             return Optional.of("must be plain text without control characters or angle brackets");
         }
         return Optional.empty();
-    }
-
-    static Optional<String> toE164(@Nullable String typed) {
-        String value = blankToNull(typed);
-        if (value == null || !TYPED_PHONE.matcher(value).matches()) {
-            return Optional.empty();
-        }
-        String digits = value.replaceAll("[^0-9]", "");
-        String normalised;
-        if (value.startsWith("+")) {
-            normalised = "+" + digits;
-        } else if (digits.startsWith("00")) {
-            normalised = "+" + digits.substring(2);
-        } else {
-            return Optional.empty();
-        }
-        return E164.matcher(normalised).matches() ? Optional.of(normalised) : Optional.empty();
     }
 
     private static @Nullable String blankToNull(@Nullable String raw) {

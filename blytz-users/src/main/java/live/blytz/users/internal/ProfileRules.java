@@ -6,6 +6,7 @@ import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import live.blytz.sharedkernel.PhoneNumbers;
 import live.blytz.sharedkernel.error.FieldError;
 import org.jspecify.annotations.Nullable;
 

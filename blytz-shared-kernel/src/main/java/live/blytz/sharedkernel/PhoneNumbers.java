@@ -1,4 +1,4 @@
-package live.blytz.users.internal;
+package live.blytz.sharedkernel;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
  * Normalises a phone number to E.164 ({@code +} then 7 to 15 digits, no leading zero): the separators people
  * type (spaces, dashes, dots, parentheses) are dropped and a leading {@code 00} becomes {@code +}. A number
  * without a country code is refused: it cannot be normalised without guessing the country. This checks the
- * shape only; whether the number exists is proven by whoever calls it.
+ * shape only; whether the number exists is proven by whoever calls it. Shared, so that auth accepts at
+ * registration exactly what users stores.
  */
-final class PhoneNumbers {
+public final class PhoneNumbers {
 
     private static final Pattern TYPED = Pattern.compile("^\\+?[0-9 ().\\-]+$");
     private static final Pattern E164 = Pattern.compile("^\\+[1-9][0-9]{6,14}$");
@@ -17,7 +18,7 @@ final class PhoneNumbers {
     private PhoneNumbers() {
     }
 
-    static Optional<String> toE164(String typed) {
+    public static Optional<String> toE164(String typed) {
         String value = typed.strip();
         if (!TYPED.matcher(value).matches()) {
             return Optional.empty();
