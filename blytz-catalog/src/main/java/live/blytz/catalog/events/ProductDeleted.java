@@ -5,5 +5,6 @@ import java.util.UUID;
 import live.blytz.sharedkernel.UserId;
 
 /** A product was deleted (softly: the row stays for the record, but nobody sees it through the API any more). */
-public record ProductDeleted(UUID productId, UserId sellerId, Instant occurredAt) {
+public record ProductDeleted(UUID productId, UserId sellerId, Instant occurredAt)
+        implements ProductEvent {
 }

@@ -19,5 +19,5 @@ public record ProductPublished(
         BigDecimal startingPrice,
         @Nullable BigDecimal buyNowPrice,
         long version,
-        Instant occurredAt) {
+        Instant occurredAt) implements ProductEvent {
 }

@@ -9,5 +9,6 @@ import live.blytz.sharedkernel.UserId;
  * {@code status} is the status after the change ({@code draft}, {@code active}, ...); {@code version} orders
  * the events of one product.
  */
-public record ProductUpdated(UUID productId, UserId sellerId, String status, long version, Instant occurredAt) {
+public record ProductUpdated(UUID productId, UserId sellerId, String status, long version, Instant occurredAt)
+        implements ProductEvent {
 }

@@ -4,11 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import live.blytz.catalog.events.CategoryChanged;
 import live.blytz.catalog.events.CategoryChanged.Change;
-import live.blytz.catalog.events.ProductArchived;
-import live.blytz.catalog.events.ProductDeleted;
-import live.blytz.catalog.events.ProductPublished;
-import live.blytz.catalog.events.ProductSold;
-import live.blytz.catalog.events.ProductUpdated;
+import live.blytz.catalog.events.ProductEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -29,27 +25,7 @@ class CacheEviction {
     }
 
     @EventListener
-    void on(ProductPublished event) {
-        cache.invalidate(PublicProducts.key(event.productId()));
-    }
-
-    @EventListener
-    void on(ProductUpdated event) {
-        cache.invalidate(PublicProducts.key(event.productId()));
-    }
-
-    @EventListener
-    void on(ProductSold event) {
-        cache.invalidate(PublicProducts.key(event.productId()));
-    }
-
-    @EventListener
-    void on(ProductArchived event) {
-        cache.invalidate(PublicProducts.key(event.productId()));
-    }
-
-    @EventListener
-    void on(ProductDeleted event) {
+    void on(ProductEvent event) {
         cache.invalidate(PublicProducts.key(event.productId()));
     }
 
