@@ -6,6 +6,7 @@ import live.blytz.auth.internal.AccountView;
 import live.blytz.auth.internal.SessionView;
 import live.blytz.auth.internal.TokenPair;
 import live.blytz.sharedkernel.paging.Page;
+import live.blytz.sharedkernel.paging.Pagination;
 
 /** Response bodies of the auth endpoints. */
 final class AuthResponses {
@@ -34,11 +35,7 @@ final class AuthResponses {
     record Sessions(List<SessionView> data, Pagination pagination) {
 
         static Sessions of(Page<SessionView> page) {
-            return new Sessions(page.items(),
-                    new Pagination(page.page(), page.pageSize(), page.total(), page.totalPages()));
+            return new Sessions(page.items(), Pagination.of(page));
         }
-    }
-
-    record Pagination(int page, int pageSize, long total, int totalPages) {
     }
 }

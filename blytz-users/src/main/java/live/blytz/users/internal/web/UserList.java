@@ -3,6 +3,7 @@ package live.blytz.users.internal.web;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import live.blytz.sharedkernel.paging.Page;
+import live.blytz.sharedkernel.paging.Pagination;
 import live.blytz.users.internal.UserView;
 
 /** A page of users: {@code {"data": [...], "pagination": {...}}}. */
@@ -11,9 +12,6 @@ record UserList(List<UserResponse> data, Pagination pagination) {
 
     static UserList of(Page<UserView> page) {
         return new UserList(page.items().stream().map(UserResponse::of).toList(),
-                new Pagination(page.page(), page.pageSize(), page.total(), page.totalPages()));
-    }
-
-    record Pagination(int page, int pageSize, long total, int totalPages) {
+                Pagination.of(page));
     }
 }
