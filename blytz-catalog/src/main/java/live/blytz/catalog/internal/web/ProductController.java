@@ -24,6 +24,7 @@ import live.blytz.catalog.internal.ProductStatus;
 import live.blytz.catalog.internal.PublicProducts;
 import live.blytz.catalog.internal.web.Envelopes.ProductEnvelope;
 import live.blytz.sharedkernel.error.ValidationException;
+import live.blytz.sharedkernel.web.EntityTags;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -160,7 +161,7 @@ class ProductController {
             @Parameter(description = "The version the change is based on: \"3\" or W/\"3\"; anything else is a 400")
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody ProductRequests.Update body) {
-        return new ProductEnvelope(products.update(Callers.of(jwt), id, body.changes(), Callers.ifMatch(ifMatch)));
+        return new ProductEnvelope(products.update(Callers.of(jwt), id, body.changes(), EntityTags.versionIn(ifMatch)));
     }
 
     @Operation(summary = "Delete a product (its seller, admin)", description = "A soft delete: nobody sees it any more.")
@@ -175,7 +176,7 @@ class ProductController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-        products.delete(Callers.of(jwt), id, Callers.ifMatch(ifMatch));
+        products.delete(Callers.of(jwt), id, EntityTags.versionIn(ifMatch));
         return ResponseEntity.noContent().build();
     }
 

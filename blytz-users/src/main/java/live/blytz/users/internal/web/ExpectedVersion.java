@@ -2,10 +2,9 @@ package live.blytz.users.internal.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import live.blytz.sharedkernel.error.FieldError;
 import live.blytz.sharedkernel.error.ValidationException;
+import live.blytz.sharedkernel.web.EntityTags;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,26 +14,21 @@ import org.jspecify.annotations.Nullable;
  */
 final class ExpectedVersion {
 
-    private static final Pattern ETAG = Pattern.compile("^(?:W/)?\"?([0-9]{1,18})\"?$");
-
     private ExpectedVersion() {
     }
 
     static long of(@Nullable Long bodyVersion, @Nullable String ifMatch) {
         List<FieldError> errors = new ArrayList<>();
         Long headerVersion = null;
-        if (ifMatch != null) {
-            Matcher matcher = ETAG.matcher(ifMatch.strip());
-            if (matcher.matches()) {
-                headerVersion = Long.parseLong(matcher.group(1));
-            } else {
-                errors.add(new FieldError("If-Match", "must be the ETag of the profile, e.g. \"3\""));
-            }
+        try {
+            headerVersion = EntityTags.versionIn(ifMatch);
+        } catch (ValidationException malformed) {
+            errors.addAll(malformed.errors());
         }
         if (bodyVersion != null && bodyVersion < 0) {
             errors.add(new FieldError("version", "must not be negative"));
         }
-        if (bodyVersion == null && ifMatch == null) {
+        if (bodyVersion == null && (ifMatch == null || ifMatch.isBlank())) {
             errors.add(new FieldError("version", "is required: send the version you edited, or an If-Match header"));
         }
         if (bodyVersion != null && headerVersion != null && !bodyVersion.equals(headerVersion)) {
@@ -44,9 +38,5 @@ final class ExpectedVersion {
             throw new ValidationException(errors);
         }
         return bodyVersion != null ? bodyVersion : headerVersion;
-    }
-
-    static String etag(long version) {
-        return "\"" + version + "\"";
     }
 }

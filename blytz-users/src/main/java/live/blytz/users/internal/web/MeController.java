@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import live.blytz.sharedkernel.web.EntityTags;
 import live.blytz.users.internal.Caller;
 import live.blytz.users.internal.ProfileEdit;
 import live.blytz.users.internal.ProfileEditing;
@@ -71,7 +72,7 @@ class MeController {
 
     private static ResponseEntity<UserResponse.Envelope> respond(UserView view) {
         return ResponseEntity.ok()
-                .eTag(ExpectedVersion.etag(view.version()))
+                .eTag(EntityTags.of(view.version()))
                 .body(new UserResponse.Envelope(UserResponse.of(view)));
     }
 }
