@@ -1,6 +1,8 @@
 package live.blytz.app.redis;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 import live.blytz.sharedkernel.store.ExpiringStore;
 import org.redisson.api.RBucket;
@@ -33,6 +35,11 @@ class RedisExpiringStore implements ExpiringStore {
     @Override
     public Optional<String> get(String key) {
         return RedisCalls.call(() -> Optional.ofNullable(bucket(key).get()));
+    }
+
+    @Override
+    public Map<String, String> getAll(Collection<String> keys) {
+        return RedisCalls.call(() -> redisson.getBuckets().<String>get(keys.toArray(String[]::new)));
     }
 
     @Override

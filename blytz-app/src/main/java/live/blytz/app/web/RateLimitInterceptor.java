@@ -2,7 +2,10 @@ package live.blytz.app.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import live.blytz.sharedkernel.store.RateLimitDecision;
 import live.blytz.sharedkernel.store.RateLimitPolicy;
@@ -18,6 +21,8 @@ class RateLimitInterceptor implements HandlerInterceptor {
 
     private final RateLimiter limiter;
     private final Map<String, RateLimitPolicy> policies;
+    // Resolving merged annotations on every request is wasted work: a handler's policy never changes.
+    private final Map<Method, Optional<String>> policyNames = new ConcurrentHashMap<>();
     private final ClientIpResolver clientIps;
     private final ProblemResponseWriter problems;
 
@@ -35,7 +40,8 @@ class RateLimitInterceptor implements HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
-        String name = policyName(method);
+        String name = policyNames.computeIfAbsent(method.getMethod(), m -> Optional.ofNullable(policyName(method)))
+                .orElse(null);
         if (name == null) {
             return true;
         }

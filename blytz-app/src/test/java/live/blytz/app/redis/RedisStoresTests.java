@@ -34,6 +34,14 @@ class RedisStoresTests {
     }
 
     @Test
+    void getAllReturnsTheExistingKeysOnly() {
+        String a = "test:" + Ids.newId();
+        String b = "test:" + Ids.newId();
+        store.put(a, "va", Duration.ofMinutes(1));
+        assertThat(store.getAll(java.util.List.of(a, b))).isEqualTo(Map.of(a, "va"));
+    }
+
+    @Test
     void putIfAbsentLetsExactlyOneWriterWin() throws Exception {
         String key = "test:" + Ids.newId();
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {

@@ -3,6 +3,8 @@ package live.blytz.auth.internal;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
 import java.time.Instant;
 import java.util.Optional;
 import live.blytz.sharedkernel.error.DependencyUnavailableException;
@@ -34,6 +36,11 @@ class TokenRevocationsOutageTests {
 
         @Override
         public Optional<String> get(String key) {
+            throw down();
+        }
+
+        @Override
+        public Map<String, String> getAll(Collection<String> keys) {
             throw down();
         }
 

@@ -3,7 +3,8 @@ package live.blytz.auth.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
+import java.util.Map;
 import live.blytz.sharedkernel.UserId;
 import live.blytz.sharedkernel.error.DependencyUnavailableException;
 import live.blytz.sharedkernel.store.ExpiringStore;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * that user issued before it is void (password change or reset, suspension, role change, logout-all), kept for
  * one token lifetime, after which no older token is valid anyway.</li>
  * </ul>
- * Two reads of the store per request. If the store is down the token is not accepted (fail closed, ADR
+ * One read of the store per request (both keys in one round trip). If the store is down the token is not accepted (fail closed, ADR
  * 0006/0009: a revoked token must never work again because Redis is unreachable), but not declared invalid
  * either: an {@link AuthenticationServiceException} makes the request a 503, so clients retry rather than throw
  * a valid token away.
@@ -56,11 +57,14 @@ class TokenRevocations implements OAuth2TokenValidator<Jwt> {
             if (token.getId() == null || token.getSubject() == null || token.getIssuedAt() == null) {
                 return OAuth2TokenValidatorResult.failure(REVOKED);
             }
-            if (store.contains(denyKey(token.getId()))) {
+            String denyKey = denyKey(token.getId());
+            String validAfterKey = validAfterKey(token.getSubject());
+            Map<String, String> revocations = store.getAll(List.of(denyKey, validAfterKey));
+            if (revocations.containsKey(denyKey)) {
                 return OAuth2TokenValidatorResult.failure(REVOKED);
             }
-            Optional<String> validAfter = store.get(validAfterKey(token.getSubject()));
-            if (validAfter.isPresent() && token.getIssuedAt().getEpochSecond() < Long.parseLong(validAfter.get())) {
+            String validAfter = revocations.get(validAfterKey);
+            if (validAfter != null && token.getIssuedAt().getEpochSecond() < Long.parseLong(validAfter)) {
                 return OAuth2TokenValidatorResult.failure(REVOKED);
             }
             return OAuth2TokenValidatorResult.success();

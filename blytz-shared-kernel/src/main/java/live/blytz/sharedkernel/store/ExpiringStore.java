@@ -1,6 +1,8 @@
 package live.blytz.sharedkernel.store;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,6 +17,9 @@ public interface ExpiringStore {
     boolean putIfAbsent(String key, String value, Duration ttl);
 
     Optional<String> get(String key);
+
+    /** The values of those keys that exist, read in one round trip (for checks on a hot path). */
+    Map<String, String> getAll(Collection<String> keys);
 
     boolean contains(String key);
 
