@@ -3,9 +3,10 @@
  *
  * Run it through ./login-throughput.sh (it builds and starts the app, then runs this file); by hand:
  *   java -cp spring-security-crypto.jar LoginBench.java <base-url> <bcrypt-cost> <threads> <warmup-s> <measure-s>
+ *   (the pepper is read from BLYTZ_AUTH_PASSWORD_PEPPER, as the app reads it)
  *
- * 1. Raw: <threads> threads run BCrypt.checkpw on base64(SHA-256(password)) -- exactly what the app's
- *    {bcrypt-sha256} encoder does -- for <measure-s> seconds: verifies per second.
+ * 1. Raw: <threads> threads run BCrypt.checkpw on base64(HMAC-SHA256(pepper, password)) -- exactly what the
+ *    app's {bcrypt-hmac-sha256} encoder does -- for <measure-s> seconds: verifies per second.
  * 2. Login: registers one account, then 2 x <threads> clients POST /api/v1/auth/login over HTTP for <warmup-s>
  *    (discarded), then <measure-s> seconds: successful logins per second (a 429 from the bounded hashing pool is
  *    counted separately, not as throughput).
@@ -17,13 +18,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.crypto.bcrypt.BCrypt;
 
 public class LoginBench {
@@ -57,8 +59,10 @@ public class LoginBench {
     }
 
     static double rawBcrypt(String password, int cost, int threads, Duration measure) throws Exception {
-        String input = Base64.getEncoder().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8)));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(System.getenv("BLYTZ_AUTH_PASSWORD_PEPPER").getBytes(StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        String input = Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
         String hash = BCrypt.hashpw(input, BCrypt.gensalt(cost));
         AtomicLong done = new AtomicLong();
         long end = System.nanoTime() + measure.toNanos();

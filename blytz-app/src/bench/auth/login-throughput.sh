@@ -29,6 +29,7 @@ port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); 
 threads="$(nproc)"
 log="$root/blytz-app/target/bench-login.log"
 
+export BLYTZ_AUTH_PASSWORD_PEPPER="login benchmark pepper, thirty-two characters or more"
 BLYTZ_AUTH_BCRYPT_COST="$cost" SERVER_PORT="$port" BLYTZ_EMBEDDED_DATA_DIR="$root/blytz-app/target/bench-data" \
   "$java" -jar blytz-app/target/blytz-app.jar \
   --blytz.rate-limit.per-ip.limit=100000000 \

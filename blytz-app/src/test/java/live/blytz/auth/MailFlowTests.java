@@ -10,6 +10,7 @@ import live.blytz.sharedkernel.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** Password reset and e-mail verification, with the mails read from a real SMTP server. */
@@ -18,6 +19,9 @@ class MailFlowTests {
 
     @Autowired
     RestTestClient http;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void passwordResetSetsANewPasswordOnceAndEndsEverySession() throws Exception {
@@ -51,14 +55,48 @@ class MailFlowTests {
     }
 
     @Test
-    void aNewResetTokenVoidsTheOlderOne() throws Exception {
+    void reRequestsWithinTheCooldownSendNoMailAndKeepTheLiveResetLink() throws Exception {
+        Account buyer = new TestAccounts(http).register(Role.BUYER);
+        requestReset(buyer.email());
+        String live = TestMailbox.tokenMailedTo(buyer.email());
+        // An attacker asks again and again: still 202 each time, but no mail, and the owner's link keeps working.
+        for (int i = 0; i < 3; i++) {
+            requestReset(buyer.email().toUpperCase());
+        }
+        awaitEarlierMailJobs();
+        assertThat(TestMailbox.mailsTo(buyer.email())).isOne();
+        confirmReset(live, "my brand new passphrase", 204);
+    }
+
+    @Test
+    void afterTheCooldownANewResetTokenVoidsTheOlderOne() throws Exception {
         Account buyer = new TestAccounts(http).register(Role.BUYER);
         requestReset(buyer.email());
         String first = TestMailbox.tokenMailedTo(buyer.email());
+        issuedLongerAgoThanTheCooldown(buyer);
         requestReset(buyer.email());
         String second = awaitNewToken(buyer.email(), first);
         confirmReset(first, "my brand new passphrase", 400);
         confirmReset(second, "my brand new passphrase", 204);
+    }
+
+    @Test
+    void verificationMailsHaveTheSameCooldown() throws Exception {
+        Account seller = new TestAccounts(http).register(Role.SELLER);
+        requestVerification(seller);
+        String live = TestMailbox.tokenMailedTo(seller.email());
+        requestVerification(seller);
+        requestVerification(seller);
+        awaitEarlierMailJobs();
+        assertThat(TestMailbox.mailsTo(seller.email())).isOne();
+
+        issuedLongerAgoThanTheCooldown(seller);
+        requestVerification(seller);
+        String second = awaitNewToken(seller.email(), live);
+        assertThat(TestMailbox.mailsTo(seller.email())).isEqualTo(2);
+        http.post().uri("/api/v1/auth/email-verification/confirm").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("token", second))
+                .exchange().expectStatus().isOk();
     }
 
     @Test
@@ -84,6 +122,27 @@ class MailFlowTests {
     void verificationRequestNeedsALogin() {
         http.post().uri("/api/v1/auth/email-verification/request")
                 .exchange().expectStatus().isUnauthorized();
+    }
+
+    private void requestVerification(Account account) {
+        http.post().uri("/api/v1/auth/email-verification/request").header("Authorization", account.bearer())
+                .exchange().expectStatus().isAccepted();
+    }
+
+    /** As if the account's live mailed token had been issued before the cooldown (5 minutes by default). */
+    private void issuedLongerAgoThanTheCooldown(Account account) {
+        jdbc.sql("UPDATE auth.one_time_tokens SET created_at = created_at - interval '6 minutes' WHERE account_id = :id")
+                .param("id", account.id().value()).update();
+    }
+
+    /**
+     * Mail jobs run one after another on one worker: once a mail requested now has arrived, every job requested
+     * earlier has run, whether or not it sent anything.
+     */
+    private void awaitEarlierMailJobs() throws InterruptedException {
+        Account marker = new TestAccounts(http).register(Role.BUYER);
+        requestReset(marker.email());
+        TestMailbox.tokenMailedTo(marker.email());
     }
 
     private void requestReset(String email) {

@@ -10,13 +10,19 @@ import live.blytz.BlytzIntegrationTest;
 import live.blytz.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.EntityExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-/** Password policy, long passwords, concurrent registration, enumeration resistance and login throttling. */
+/**
+ * Password policy, long passwords, concurrent registration, enumeration resistance, login throttling, and the
+ * device tokens that keep the owner from being locked out by it (ADR 0016).
+ */
 @BlytzIntegrationTest
 class PasswordAndThrottleTests {
+
+    private static final String DEVICE_HEADER = "Blytz-Device-Token";
 
     @Autowired
     RestTestClient http;
@@ -139,6 +145,94 @@ class PasswordAndThrottleTests {
         login(newEmail(), "wrong guess", ip).expectStatus().isEqualTo(429).expectHeader().exists("Retry-After");
         // Another address is not affected.
         login(newEmail(), "wrong guess", AuthTestSupport.randomIp()).expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void theOwnersKnownDevicesLogInWhileGuessesFromElsewhereKeepTheAccountThrottled() {
+        String email = newEmail();
+        register(email, "a fine long passphrase").expectStatus().isCreated();
+        // The owner logged in before from a browser (cookie) and a phone (header): each got a device token.
+        HttpHeaders browserLogin = login(email, "a fine long passphrase", AuthTestSupport.randomIp())
+                .expectStatus().isOk().returnResult(Map.class).getResponseHeaders();
+        String setCookie = browserLogin.getFirst(HttpHeaders.SET_COOKIE);
+        assertThat(setCookie).startsWith("blytz_device=").contains("; Path=/api/v1/auth/login", "; Secure",
+                "; HttpOnly", "; SameSite=Strict", "; Max-Age=");
+        String browserToken = setCookie.substring("blytz_device=".length(), setCookie.indexOf(';'));
+        assertThat(browserLogin.getFirst(DEVICE_HEADER)).isEqualTo(browserToken);
+        String phoneToken = deviceToken(email);
+
+        lockAccountWide(email);
+        // A client the account has not seen waits, whatever it sends: the right password ...
+        login(email, "a fine long passphrase", AuthTestSupport.randomIp()).expectStatus().isEqualTo(429);
+        // ... a made-up or altered token, or the token of another account.
+        String otherAccountsToken = deviceToken(registered());
+        String altered = (phoneToken.charAt(10) == 'A' ? "B" : "A");
+        altered = phoneToken.substring(0, 10) + altered + phoneToken.substring(11);
+        for (String token : List.of("made-up", altered, otherAccountsToken)) {
+            loginWithDeviceHeader(email, "a fine long passphrase", token).expectStatus().isEqualTo(429);
+        }
+
+        // The owner's devices are not held up, from any address.
+        http.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Forwarded-For", AuthTestSupport.randomIp())
+                .header(HttpHeaders.COOKIE, "blytz_device=" + browserToken)
+                .body(Map.of("email", email, "password", "a fine long passphrase"))
+                .exchange().expectStatus().isOk();
+        loginWithDeviceHeader(email, "a fine long passphrase", phoneToken).expectStatus().isOk()
+                .expectHeader().exists(DEVICE_HEADER);
+        // Their success does not reopen the account to the guessing clients.
+        login(email, "a fine long passphrase", AuthTestSupport.randomIp()).expectStatus().isEqualTo(429);
+    }
+
+    @Test
+    void aKnownDeviceThatKeepsFailingIsThrottledLikeAnyOtherClient() {
+        String email = registered();
+        String device = deviceToken(email);
+        lockAccountWide(email);
+        loginWithDeviceHeader(email, "a fine long passphrase", device).expectStatus().isOk();
+        // The test profile gives a device 3 free failures; the 4th makes it wait, as an unknown client.
+        for (int i = 0; i < 4; i++) {
+            loginWithDeviceHeader(email, "wrong guess " + i, device).expectStatus().isUnauthorized();
+        }
+        loginWithDeviceHeader(email, "a fine long passphrase", device).expectStatus().isEqualTo(429);
+    }
+
+    @Test
+    void browsersOfAnAllowedOriginMaySendTheDeviceCookieAndHeader() {
+        http.options().uri("/api/v1/auth/login")
+                .header("Origin", "https://app.blytz.test")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "Content-Type, " + DEVICE_HEADER)
+                .exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Credentials", "true")
+                .expectHeader().value("Access-Control-Allow-Headers", headers -> assertThat(headers)
+                        .containsIgnoringCase(DEVICE_HEADER));
+    }
+
+    /** Eleven wrong guesses from eleven addresses: past the 10 free account-wide failures of the test profile. */
+    private void lockAccountWide(String email) {
+        for (int i = 0; i < 11; i++) {
+            login(email, "wrong guess " + i, AuthTestSupport.randomIp()).expectStatus().isUnauthorized();
+        }
+    }
+
+    private String registered() {
+        String email = newEmail();
+        register(email, "a fine long passphrase").expectStatus().isCreated();
+        return email;
+    }
+
+    private String deviceToken(String email) {
+        return login(email, "a fine long passphrase", AuthTestSupport.randomIp()).expectStatus().isOk()
+                .returnResult(Map.class).getResponseHeaders().getFirst(DEVICE_HEADER);
+    }
+
+    private RestTestClient.ResponseSpec loginWithDeviceHeader(String email, String password, String deviceToken) {
+        return http.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Forwarded-For", AuthTestSupport.randomIp())
+                .header(DEVICE_HEADER, deviceToken)
+                .body(Map.of("email", email, "password", password))
+                .exchange();
     }
 
     private void expectPasswordProblem(String password, String message) {

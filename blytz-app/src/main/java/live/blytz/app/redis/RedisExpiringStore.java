@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import live.blytz.sharedkernel.store.ExpiringStore;
+import org.redisson.api.RBatch;
 import org.redisson.api.RBucket;
 import org.redisson.api.RedissonClient;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,18 @@ class RedisExpiringStore implements ExpiringStore {
     @Override
     public boolean putIfAbsent(String key, String value, Duration ttl) {
         return RedisCalls.call(() -> bucket(key).setIfAbsent(value, ttl));
+    }
+
+    @Override
+    public void putAllIfAbsent(Map<String, String> values, Duration ttl) {
+        if (values.isEmpty()) {
+            return;
+        }
+        RedisCalls.run(() -> {
+            RBatch batch = redisson.createBatch();
+            values.forEach((key, value) -> batch.<String>getBucket(key).setIfAbsentAsync(value, ttl));
+            batch.execute();
+        });
     }
 
     @Override

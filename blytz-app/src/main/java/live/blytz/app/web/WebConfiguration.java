@@ -76,7 +76,10 @@ class WebConfiguration implements WebMvcConfigurer {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(web.corsAllowedOrigins());
         cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
-        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match", RequestIds.HEADER));
+        // auth's device token (ADR 0016): a browser sends its cookie only with credentials; other clients the header.
+        cors.setAllowCredentials(true);
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match", RequestIds.HEADER,
+                "Blytz-Device-Token"));
         cors.setExposedHeaders(List.of(RequestIds.HEADER, "ETag", "Location", "Retry-After",
                 "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"));
         cors.setMaxAge(Duration.ofHours(1));

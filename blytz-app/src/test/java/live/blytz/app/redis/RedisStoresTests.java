@@ -42,6 +42,18 @@ class RedisStoresTests {
     }
 
     @Test
+    void putAllIfAbsentFillsTheGapsAndKeepsWhatIsThere() throws InterruptedException {
+        String present = "test:" + Ids.newId();
+        String absent = "test:" + Ids.newId();
+        store.put(present, "newer", Duration.ofMinutes(1));
+        store.putAllIfAbsent(Map.of(present, "older", absent, "filled"), Duration.ofMillis(300));
+        assertThat(store.getAll(java.util.List.of(present, absent))).isEqualTo(Map.of(present, "newer", absent, "filled"));
+        Thread.sleep(500);
+        assertThat(store.contains(absent)).isFalse();
+        assertThat(store.contains(present)).isTrue();
+    }
+
+    @Test
     void putIfAbsentLetsExactlyOneWriterWin() throws Exception {
         String key = "test:" + Ids.newId();
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {

@@ -3,13 +3,17 @@ package live.blytz.auth.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import live.blytz.sharedkernel.error.TooManyRequestsException;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -17,10 +21,10 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 class PasswordHashingTests {
 
     @Test
-    void newHashesArePreHashedBcryptAtTheConfiguredCost() {
-        PasswordHashing hashing = new PasswordHashing(TestAuthProperties.withHashing(5, 1, 4));
+    void newHashesArePepperedPreHashedBcryptAtTheConfiguredCost() {
+        PasswordHashing hashing = new PasswordHashing(TestAuthProperties.withHashing(10, 1, 4));
         String hash = hashing.hash("a fine long passphrase");
-        assertThat(hash).startsWith("{bcrypt-sha256}$2a$05$");
+        assertThat(hash).startsWith("{bcrypt-hmac-sha256}$2a$10$");
         assertThat(hashing.matches("a fine long passphrase", hash)).isTrue();
         assertThat(hashing.matches("a fine long passphrasE", hash)).isFalse();
         assertThat(hashing.needsRehash(hash)).isFalse();
@@ -28,8 +32,27 @@ class PasswordHashingTests {
     }
 
     @Test
+    void aStolenHashCannotBeTestedWithoutThePepper() throws Exception {
+        String password = "a fine long passphrase";
+        PasswordHashing hashing = new PasswordHashing(TestAuthProperties.withPepper(TestAuthProperties.PEPPER));
+        String bcrypt = hashing.hash(password).substring("{bcrypt-hmac-sha256}".length());
+        BCryptPasswordEncoder plain = new BCryptPasswordEncoder(10);
+
+        // The pre-hash is HMAC-SHA256 under the pepper: an unsalted SHA-256 (leaked elsewhere) does not fit it ...
+        assertThat(plain.matches(base64(MessageDigest.getInstance("SHA-256").digest(utf8(password))), bcrypt)).isFalse();
+        // ... and neither does the right password under another pepper.
+        PasswordHashing otherServer = new PasswordHashing(TestAuthProperties.withPepper("another pepper, thirty-two characters long"));
+        assertThat(otherServer.matches(password, "{bcrypt-hmac-sha256}" + bcrypt)).isFalse();
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(utf8(TestAuthProperties.PEPPER), "HmacSHA256"));
+        assertThat(plain.matches(base64(mac.doFinal(utf8(password))), bcrypt)).isTrue();
+        hashing.destroy();
+        otherServer.destroy();
+    }
+
+    @Test
     void passwordsBeyond72BytesKeepEveryByte() {
-        PasswordHashing hashing = new PasswordHashing(TestAuthProperties.withHashing(4, 1, 4));
+        PasswordHashing hashing = new PasswordHashing(TestAuthProperties.withHashing(10, 1, 4));
         String longPassword = "ä".repeat(50);   // 100 bytes
         assertThat(longPassword.getBytes(StandardCharsets.UTF_8)).hasSize(100);
         String hash = hashing.hash(longPassword);
@@ -39,14 +62,27 @@ class PasswordHashingTests {
     }
 
     @Test
-    void legacyBcryptAndLowerCostHashesStillMatchAndAskForARehash() {
-        PasswordHashing hashing = new PasswordHashing(TestAuthProperties.withHashing(6, 1, 4));
-        String legacy = "{bcrypt}" + new BCryptPasswordEncoder(4).encode("an old passphrase");
-        assertThat(hashing.matches("an old passphrase", legacy)).isTrue();
-        assertThat(hashing.needsRehash(legacy)).isTrue();
-        String cheaper = new PasswordHashing(TestAuthProperties.withHashing(4, 1, 4)).hash("an old passphrase");
-        assertThat(hashing.needsRehash(cheaper)).isTrue();
+    void unpepperedAndPlainBcryptAndLowerCostHashesStillMatchAndAskForARehash() throws Exception {
+        PasswordHashing hashing = new PasswordHashing(TestAuthProperties.withHashing(11, 1, 4));
+        String password = "an old passphrase";
+        String legacy = "{bcrypt}" + new BCryptPasswordEncoder(4).encode(password);
+        String unpeppered = "{bcrypt-sha256}" + new BCryptPasswordEncoder(4)
+                .encode(base64(MessageDigest.getInstance("SHA-256").digest(utf8(password))));
+        String cheaper = new PasswordHashing(TestAuthProperties.withHashing(10, 1, 4)).hash(password);
+        for (String stored : java.util.List.of(legacy, unpeppered, cheaper)) {
+            assertThat(hashing.matches(password, stored)).as(stored).isTrue();
+            assertThat(hashing.matches("not " + password, stored)).as(stored).isFalse();
+            assertThat(hashing.needsRehash(stored)).as(stored).isTrue();
+        }
         hashing.destroy();
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String base64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
     }
 
     @Test
@@ -81,7 +117,7 @@ class PasswordHashingTests {
 
     @Test
     void theBundledListHasAtLeastTenThousandCommonPasswords() {
-        PasswordPolicy policy = new PasswordPolicy(TestAuthProperties.withHashing(4, 1, 1));
+        PasswordPolicy policy = new PasswordPolicy(TestAuthProperties.withHashing(10, 1, 1));
         assertThat(policy.commonPasswordCount()).isGreaterThanOrEqualTo(10_000);
         assertThat(policy.problem("qwertyuiop")).isPresent();
         assertThat(policy.problem("QWERTYUIOP")).isPresent();

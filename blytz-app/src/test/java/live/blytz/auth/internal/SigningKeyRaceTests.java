@@ -48,7 +48,7 @@ class SigningKeyRaceTests {
         SigningKeys otherInstance = new SigningKeys(jdbc, transactions, properties);
         String newKid = otherInstance.rotate();
         String token = new AccessTokens(otherInstance, properties)
-                .issue(accounts.findById(user.id().value()).orElseThrow(), Ids.newId()).value();
+                .issue(accounts.findById(user.id().value()).orElseThrow(), Ids.newId());
         assertThat(SignedJWT.parse(token).getHeader().getKeyID()).isEqualTo(newKid);
 
         // This instance has not re-read the keys yet (key-refresh is a minute): the unknown kid makes it do so.
@@ -71,7 +71,7 @@ class SigningKeyRaceTests {
         };
         AccessTokens tokens = new AccessTokens(rotatingEveryRead, properties);
 
-        String token = tokens.issue(accounts.findById(user.id().value()).orElseThrow(), Ids.newId()).value();
+        String token = tokens.issue(accounts.findById(user.id().value()).orElseThrow(), Ids.newId());
 
         SignedJWT jwt = SignedJWT.parse(token);
         ECKey signer = jwt.getHeader().getKeyID().equals(first.getKeyID()) ? first : second;

@@ -5,22 +5,29 @@ import java.time.Duration;
 /** {@link AuthProperties} for plain unit tests, with the defaults the application would bind. */
 final class TestAuthProperties {
 
+    static final String PEPPER = "a test pepper of at least thirty-two characters";
+
     private TestAuthProperties() {
     }
 
     static AuthProperties withHashing(int bcryptCost, int threads, int queueCapacity) {
-        return with(bcryptCost, threads, queueCapacity, new AuthProperties.Admin(null, null));
+        return with(bcryptCost, PEPPER, threads, queueCapacity, new AuthProperties.Admin(null, null));
+    }
+
+    static AuthProperties withPepper(String pepper) {
+        return with(10, pepper, 1, 4, new AuthProperties.Admin(null, null));
     }
 
     static AuthProperties withAdmin(String email, String password) {
-        return with(4, 1, 1, new AuthProperties.Admin(email, password));
+        return with(10, PEPPER, 1, 1, new AuthProperties.Admin(email, password));
     }
 
-    private static AuthProperties with(int bcryptCost, int threads, int queueCapacity, AuthProperties.Admin admin) {
+    private static AuthProperties with(int bcryptCost, String pepper, int threads, int queueCapacity,
+            AuthProperties.Admin admin) {
         return new AuthProperties("http://localhost:8080", "blytz", Duration.ofMinutes(15), Duration.ofSeconds(30),
                 null, Duration.ofMinutes(1),
-                new AuthProperties.Sessions(Duration.ofDays(7), Duration.ofDays(30)),
-                new AuthProperties.Passwords(8, 128, bcryptCost),
+                new AuthProperties.Sessions(Duration.ofDays(7), Duration.ofDays(30), 20),
+                new AuthProperties.Passwords(8, 128, bcryptCost, pepper),
                 new AuthProperties.Hashing(threads, queueCapacity),
                 admin,
                 new AuthProperties.Throttle(
@@ -29,7 +36,12 @@ final class TestAuthProperties {
                         new AuthProperties.Throttle.IpRule(30, Duration.ofSeconds(1), Duration.ofMinutes(15),
                                 Duration.ofMinutes(15)),
                         new AuthProperties.Throttle.AccountWideRule(50, Duration.ofSeconds(1), Duration.ofMinutes(1),
+                                Duration.ofMinutes(15)),
+                        new AuthProperties.Throttle.DeviceRule(5, Duration.ofMinutes(15), Duration.ofMinutes(15),
                                 Duration.ofMinutes(15))),
-                new AuthProperties.Mail("Blytz <no-reply@blytz.test>", "http://localhost:8080", Duration.ofMinutes(30)));
+                new AuthProperties.Mail("Blytz <no-reply@blytz.test>", "http://localhost:8080", Duration.ofMinutes(30),
+                        Duration.ofMinutes(5)),
+                new AuthProperties.DeviceTokens(null, Duration.ofDays(90)),
+                new AuthProperties.Purge(Duration.ofHours(1), 1000));
     }
 }

@@ -35,6 +35,11 @@ class TokenRevocationsOutageTests {
         }
 
         @Override
+        public void putAllIfAbsent(Map<String, String> values, Duration ttl) {
+            throw down();
+        }
+
+        @Override
         public Optional<String> get(String key) {
             throw down();
         }
@@ -61,10 +66,10 @@ class TokenRevocationsOutageTests {
 
     @Test
     void anUnreachableStoreIsAServiceFailureNotAnInvalidToken() {
-        TokenRevocations revocations = new TokenRevocations(new UnreachableStore(), null,
-                TestAuthProperties.withHashing(4, 1, 1));
+        TokenRevocations revocations = new TokenRevocations(new UnreachableStore(), null, null,
+                TestAuthProperties.withHashing(10, 1, 1));
         Jwt token = Jwt.withTokenValue("t").header("alg", "ES256").subject("0193a1f2-7c9e-7b1a-9d3e-5f0c2a4b6d8e")
-                .jti("j").issuedAt(Instant.now()).build();
+                .jti("j").issuedAt(Instant.now()).claim("sid", "0193a1f2-7c9e-7b1a-9d3e-5f0c2a4b6d8f").build();
 
         assertThatThrownBy(() -> revocations.validate(token))
                 .isInstanceOf(AuthenticationServiceException.class)

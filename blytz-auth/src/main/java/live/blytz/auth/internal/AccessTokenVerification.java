@@ -26,7 +26,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * The {@link JwtDecoder} the application's resource server uses: signature over the keys in the JWKS, ES256
  * only (so {@code alg: none} and HS256 signed with the public key fail), a known {@code kid}, {@code typ:
  * at+jwt} (so no other kind of JWT passes as an access token), {@code iss}, {@code aud}, {@code exp}/{@code nbf}
- * with a small skew, the claims every token has, and revocation.
+ * with a small skew, the claims every token has ({@code sid} included), and revocation.
  */
 @Configuration(proxyBeanMethods = false)
 class AccessTokenVerification {
@@ -59,6 +59,7 @@ class AccessTokenVerification {
                 new JwtClaimValidator<>(JwtClaimNames.SUB, Objects::nonNull),
                 new JwtClaimValidator<>(JwtClaimNames.JTI, Objects::nonNull),
                 new JwtClaimValidator<>(JwtClaimNames.IAT, Objects::nonNull),
+                new JwtClaimValidator<>(AccessTokens.SESSION_CLAIM, Objects::nonNull),
                 revocations));
     }
 }

@@ -19,15 +19,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Issues access tokens (RFC 9068 style): ES256, header {@code kid} and {@code typ: at+jwt}; claims {@code iss,
- * sub} (the user id), {@code aud, exp, iat, nbf, jti, roles} and {@code sid} (the session, for logout).
+ * sub} (the user id), {@code aud, exp, iat, nbf, jti, roles} and {@code sid} (the session: ending it voids the token).
  */
 @Component
 class AccessTokens {
 
     static final String TYPE = "at+jwt";
-
-    record Issued(String value, String jti, Instant expiresAt, Duration lifetime) {
-    }
+    static final String SESSION_CLAIM = "sid";
 
     /** An encoder that can only sign with {@code key}, so it can never pick another (e.g. a retired) key. */
     private record Signer(ECKey key, NimbusJwtEncoder encoder) {
@@ -52,13 +50,13 @@ class AccessTokens {
         this.lifetime = properties.accessTokenLifetime();
     }
 
-    Issued issue(Account account, UUID sessionId) {
+    /** A signed access token for the account, in the session {@code sessionId}. */
+    String issue(Account account, UUID sessionId) {
         // The key is read once: the header's kid and the signature must come from the same key, even if another
         // instance rotates between two reads.
         Signer signer = signerFor(keys.signingKey());
         Instant issuedAt = TokenTimes.issuedAt(clock.instant(), account.tokensValidAfter());
         Instant expiresAt = issuedAt.plus(lifetime);
-        String jti = Ids.newId().toString();
         JwsHeader header = JwsHeader.with(SignatureAlgorithm.ES256)
                 .keyId(signer.key().getKeyID())
                 .type(TYPE)
@@ -70,12 +68,11 @@ class AccessTokens {
                 .issuedAt(issuedAt)
                 .notBefore(issuedAt)
                 .expiresAt(expiresAt)
-                .id(jti)
+                .id(Ids.newId().toString())
                 .claim("roles", List.of(account.role().code()))
-                .claim("sid", sessionId.toString())
+                .claim(SESSION_CLAIM, sessionId.toString())
                 .build();
-        String value = signer.encoder().encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
-        return new Issued(value, jti, expiresAt, Duration.between(clock.instant(), expiresAt));
+        return signer.encoder().encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
     }
 
     private Signer signerFor(ECKey key) {

@@ -14,6 +14,7 @@ interface AccountRepository extends CrudRepository<Account, UUID> {
 
     boolean existsByEmail(String email);
 
-    @Query("SELECT * FROM auth.accounts WHERE tokens_valid_after > :since")
+    /** Accounts whose tokens were revoked after {@code since} (a new account's starts at its creation). */
+    @Query("SELECT * FROM auth.accounts WHERE tokens_valid_after > :since AND tokens_valid_after > created_at")
     List<Account> findWithTokensRevokedSince(Instant since);
 }

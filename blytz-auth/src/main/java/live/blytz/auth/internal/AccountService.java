@@ -99,30 +99,39 @@ public class AccountService {
     public void changePassword(UserId user, @Nullable UUID currentSession, String currentPassword, String newPassword,
             String clientIp) {
         Account account = find(user);
-        throttle.check(account.email(), clientIp);
+        throttle.check(account.email(), clientIp, null);
         if (!hashing.matches(currentPassword, account.passwordHash())) {
-            throttle.failed(account.email(), clientIp);
+            throttle.failed(account.email(), clientIp, null);
             throw ValidationException.of("current_password", "is not the current password");
         }
-        throttle.succeeded(account.email(), clientIp);
-        setPassword(user, newPassword, "new_password", currentSession, "password_changed");
+        throttle.succeeded(account.email(), clientIp, null);
+        String hash = hashNewPassword(newPassword, "new_password");
+        transactions.executeWithoutResult(status -> storePassword(user, hash, currentSession, "password_changed"));
     }
 
-    /** Sets a new password (change or reset) and ends all sessions but {@code keep}. */
-    void setPassword(UserId user, String newPassword, String field, @Nullable UUID keep, String reason) {
+    /**
+     * Checks a new password against the policy ({@code field} names it in the 400) and hashes it on the bounded
+     * pool: outside any transaction, and before anything is spent, since the pool may refuse with 429.
+     */
+    String hashNewPassword(String newPassword, String field) {
         policy.problem(newPassword).ifPresent(problem -> {
             throw ValidationException.of(field, problem);
         });
-        String hash = hashing.hash(newPassword);
-        transactions.executeWithoutResult(status -> {
-            Instant now = clock.instant();
-            Account account = find(user);
-            account.changePassword(hash, now);
-            Account saved = accounts.save(account);
-            sessions.revokeAll(user.value(), keep, reason, now);
-            revocations.revokeBefore(user, saved.tokensValidAfter());
-            events.publishEvent(new PasswordChanged(user, saved.version(), now));
-        });
+        return hashing.hash(newPassword);
+    }
+
+    /**
+     * Stores a new password hash and ends all sessions but {@code keep}, within the caller's transaction (so that a
+     * password reset spends its token in the same one): every access token issued so far stops working.
+     */
+    void storePassword(UserId user, String hash, @Nullable UUID keep, String reason) {
+        Instant now = clock.instant();
+        Account account = find(user);
+        account.changePassword(hash, now);
+        Account saved = accounts.save(account);
+        sessions.revokeAll(user.value(), keep, reason, now);
+        revocations.revokeBefore(user, saved.tokensValidAfter());
+        events.publishEvent(new PasswordChanged(user, saved.version(), now));
     }
 
     /** An admin changes a role: effective in the user's next token; the user's current tokens stop working. */

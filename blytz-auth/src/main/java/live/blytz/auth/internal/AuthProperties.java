@@ -6,11 +6,14 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.StringUtils;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -22,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param clockSkew how much clock difference {@code exp}/{@code nbf} checks forgive
  * @param signingKey the private EC P-256 key (PEM or JWK) that signs tokens; unset: generated and stored
  * @param keyRefresh how often an instance re-reads the signing keys other instances may have rotated
+ * @param deviceTokens the signed tokens that exempt a known device from the account-wide login throttle (ADR 0016)
+ * @param purge the scheduled deletion of ended sessions and spent or expired tokens
  */
 @Validated
 @ConfigurationProperties("blytz.auth")
@@ -37,17 +42,47 @@ public record AuthProperties(
         @Valid @NotNull @DefaultValue Hashing hashing,
         @Valid @NotNull @DefaultValue Admin admin,
         @Valid @NotNull @DefaultValue Throttle throttle,
-        @Valid @NotNull @DefaultValue Mail mail) {
+        @Valid @NotNull @DefaultValue Mail mail,
+        @Valid @NotNull @DefaultValue DeviceTokens deviceTokens,
+        @Valid @NotNull @DefaultValue Purge purge) {
 
-    /** Refresh-token families: idle expiry (no refresh for this long ends it) and absolute expiry. */
+    /**
+     * A server-side secret of at least 32 characters, or blank outside production, where a fixed development value
+     * stands in (the {@code prod} profile refuses a blank one through {@code blytz.prod.required-settings}).
+     */
+    static final String SECRET_PATTERN = "|[\\s\\S]{32,}";
+    static final String SECRET_MESSAGE = "must be at least 32 characters";
+
+    /**
+     * Refresh-token families: idle expiry (no refresh for this long ends it), absolute expiry, and how many sessions
+     * one account may hold at once (opening one more ends the least recently used).
+     */
     public record Sessions(@NotNull @DefaultValue("7d") Duration idleTimeout,
-            @NotNull @DefaultValue("30d") Duration absoluteLifetime) {
+            @NotNull @DefaultValue("30d") Duration absoluteLifetime,
+            @Min(1) @Max(1000) @DefaultValue("20") int maxPerAccount) {
     }
 
-    /** Password policy (NIST SP 800-63B) and bcrypt cost (each +1 doubles the time per hash). */
+    /**
+     * Password policy (NIST SP 800-63B), bcrypt cost (each +1 doubles the time per hash; below 10 is refused in
+     * every profile) and the pepper: the key of the HMAC-SHA256 pre-hash, kept out of the database.
+     */
     public record Passwords(@Min(8) @Max(64) @DefaultValue("8") int minLength,
             @Min(64) @Max(1024) @DefaultValue("128") int maxLength,
-            @Min(4) @Max(31) @DefaultValue("12") int bcryptCost) {
+            @Min(10) @Max(31) @DefaultValue("12") int bcryptCost,
+            @Nullable @Pattern(regexp = SECRET_PATTERN, message = SECRET_MESSAGE) String pepper) {
+
+        private static final String DEVELOPMENT_PEPPER = "blytz development pepper, never used in production";
+
+        /** The configured pepper, or the development one when none is configured (never in prod). */
+        byte[] pepperKey() {
+            return (StringUtils.hasText(pepper) ? pepper : DEVELOPMENT_PEPPER).getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String toString() {
+            return "Passwords[minLength=" + minLength + ", maxLength=" + maxLength + ", bcryptCost=" + bcryptCost
+                    + ", pepper=<redacted>]";
+        }
     }
 
     /**
@@ -69,7 +104,7 @@ public record AuthProperties(
      * {@code accountWide} on the e-mail address alone (generous and short, against guessing from many addresses).
      */
     public record Throttle(@Valid @NotNull @DefaultValue AccountRule account, @Valid @NotNull @DefaultValue IpRule ip,
-            @Valid @NotNull @DefaultValue AccountWideRule accountWide) {
+            @Valid @NotNull @DefaultValue AccountWideRule accountWide, @Valid @NotNull @DefaultValue DeviceRule device) {
 
         public record AccountRule(@Positive @DefaultValue("5") int freeFailures,
                 @NotNull @DefaultValue("1s") Duration baseDelay, @NotNull @DefaultValue("5m") Duration maxDelay,
@@ -98,6 +133,19 @@ public record AuthProperties(
             }
         }
 
+        /**
+         * Failures from one trusted device (a valid device token, ADR 0016): past the free ones the device is not
+         * trusted for the wait, and its logins are throttled like any other client's.
+         */
+        public record DeviceRule(@Positive @DefaultValue("5") int freeFailures,
+                @NotNull @DefaultValue("15m") Duration baseDelay, @NotNull @DefaultValue("15m") Duration maxDelay,
+                @NotNull @DefaultValue("15m") Duration window) {
+
+            Rule rule() {
+                return new Rule(freeFailures, baseDelay, maxDelay, window);
+            }
+        }
+
         /** One throttle's settings, whichever key it counts. */
         public record Rule(int freeFailures, Duration baseDelay, Duration maxDelay, Duration window) {
         }
@@ -105,10 +153,42 @@ public record AuthProperties(
 
     /**
      * Mail for password reset and e-mail verification: {@code from} address, {@code linkBaseUrl} of the web client
-     * that receives the token, and how long a mailed token is valid.
+     * that receives the token, how long a mailed token is valid, and the per-account {@code cooldown}: within it a
+     * new request for the same purpose sends nothing and leaves the live token alone.
      */
     public record Mail(@NotBlank @DefaultValue("Blytz <no-reply@blytz.live>") String from,
             @NotBlank @DefaultValue("http://localhost:8080") String linkBaseUrl,
-            @NotNull @DefaultValue("30m") Duration tokenLifetime) {
+            @NotNull @DefaultValue("30m") Duration tokenLifetime,
+            @NotNull @DefaultValue("5m") Duration cooldown) {
+    }
+
+    /**
+     * Device tokens (ADR 0016): HMAC-SHA256 {@code key} shared by every instance, and how long a token stays valid
+     * (each successful login issues a fresh one).
+     */
+    public record DeviceTokens(@Nullable @Pattern(regexp = SECRET_PATTERN, message = SECRET_MESSAGE) String key,
+            @NotNull @DefaultValue("90d") Duration lifetime) {
+
+        private static final String DEVELOPMENT_KEY = "blytz development device-token key, never used in production";
+
+        byte[] macKey() {
+            return (StringUtils.hasText(key) ? key : DEVELOPMENT_KEY).getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String toString() {
+            return "DeviceTokens[key=<redacted>, lifetime=" + lifetime + "]";
+        }
+    }
+
+    /** How often ended sessions and spent or expired tokens are deleted, and how many rows one statement deletes. */
+    public record Purge(@NotNull @DefaultValue("1h") Duration interval,
+            @Min(1) @Max(100_000) @DefaultValue("1000") int batchSize) {
+    }
+
+    @Override
+    public String toString() {
+        return "AuthProperties[issuer=" + issuer + ", audience=" + audience + ", signingKey=<redacted>, sessions="
+                + sessions + ", password=" + password + ", throttle=" + throttle + "]";
     }
 }

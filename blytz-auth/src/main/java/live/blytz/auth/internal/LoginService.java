@@ -21,8 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Login, refresh, logout and sessions. A session is a refresh-token family (RFC 9700): every refresh spends the
- * presented token and issues its successor; presenting a spent token again revokes the whole session. See
- * ADR 0009.
+ * presented token and issues its successor; presenting a spent token again revokes the whole session. Ending a
+ * session voids every access token it issued (by its id, {@link TokenRevocations#denySession}). An account holds
+ * at most {@code blytz.auth.sessions.max-per-account} sessions. See ADR 0009 and 0016.
  */
 @Service
 public class LoginService {
@@ -34,6 +35,7 @@ public class LoginService {
     private final AccountRepository accounts;
     private final PasswordHashing hashing;
     private final LoginThrottle throttle;
+    private final DeviceTokens devices;
     private final SessionStore sessions;
     private final AccessTokens tokens;
     private final TokenRevocations revocations;
@@ -44,12 +46,17 @@ public class LoginService {
     private final long expiresIn;
     private final Clock clock = Clock.systemUTC();
 
-    LoginService(AccountRepository accounts, PasswordHashing hashing, LoginThrottle throttle, SessionStore sessions,
-            AccessTokens tokens, TokenRevocations revocations, TransactionTemplate transactions,
+    /** A successful login: the tokens, and a fresh device token for the client (ADR 0016). */
+    public record LoggedIn(TokenPair tokens, String deviceToken) {
+    }
+
+    LoginService(AccountRepository accounts, PasswordHashing hashing, LoginThrottle throttle, DeviceTokens devices,
+            SessionStore sessions, AccessTokens tokens, TokenRevocations revocations, TransactionTemplate transactions,
             ApplicationEventPublisher events, JdbcClient jdbc, AuthProperties properties) {
         this.accounts = accounts;
         this.hashing = hashing;
         this.throttle = throttle;
+        this.devices = devices;
         this.sessions = sessions;
         this.tokens = tokens;
         this.revocations = revocations;
@@ -62,24 +69,26 @@ public class LoginService {
 
     /**
      * One answer (401) for an unknown address and a wrong password, and the same work for both: an unknown
-     * address is compared against a dummy hash of the same cost.
+     * address is compared against a dummy hash of the same cost. A valid {@code deviceToken} of this account makes
+     * the client a trusted device, which the throttles against untrusted clients do not hold up (ADR 0016).
      */
-    public TokenPair login(String rawEmail, String password, ClientInfo client) {
+    public LoggedIn login(String rawEmail, String password, ClientInfo client, @Nullable String deviceToken) {
         String email = EmailAddress.of(rawEmail).value();
-        throttle.check(email, client.ip());
+        DeviceTokens.Device trusted = throttle.check(email, client.ip(),
+                devices.verify(deviceToken, email).orElse(null));
         Optional<Account> found = accounts.findByEmail(email);
         boolean matches = hashing.matches(password, found.map(Account::passwordHash).orElse(hashing.dummyHash()));
         if (found.isEmpty() || !matches) {
-            throttle.failed(email, client.ip());
+            throttle.failed(email, client.ip(), trusted);
             throw new UnauthorizedException(INVALID_CREDENTIALS);
         }
-        throttle.succeeded(email, client.ip());
+        throttle.succeeded(email, client.ip(), trusted);
         Account verified = found.get();
         if (!verified.active()) {
             throw new ForbiddenException(SUSPENDED);
         }
         String rehash = hashing.needsRehash(verified.passwordHash()) ? hashing.hash(password) : null;
-        return openVerified(verified, rehash, client);
+        return new LoggedIn(openVerified(verified, rehash, client), devices.issue(email));
     }
 
     /**
@@ -108,20 +117,18 @@ public class LoginService {
         return pair.orElseThrow(() -> new UnauthorizedException(INVALID_REFRESH));
     }
 
-    /** Ends the caller's session (and the session of {@code refreshToken}, if given) and voids the access token. */
-    public void logout(UserId user, @Nullable UUID sessionId, String jti, Instant accessExpiresAt,
-            @Nullable String refreshToken) {
+    /** Ends the caller's session (and the session of {@code refreshToken}, if given): its access tokens stop working. */
+    public void logout(UserId user, UUID sessionId, @Nullable String refreshToken) {
         transactions.executeWithoutResult(status -> {
             Instant now = clock.instant();
-            if (sessionId != null) {
-                revokeOwn(user, sessionId, "logout", now);
-            }
+            revokeOwn(user, sessionId, "logout", now);
+            // Denied even if the session is gone from the database already: the token in hand must stop working.
+            revocations.denySession(sessionId);
             if (refreshToken != null) {
                 sessions.findByRefreshToken(Secrets.hash(refreshToken))
                         .filter(presented -> presented.session().accountId().equals(user.value()))
                         .ifPresent(presented -> revokeOwn(user, presented.session().id(), "logout", now));
             }
-            revocations.deny(jti, accessExpiresAt);
         });
     }
 
@@ -157,12 +164,16 @@ public class LoginService {
         });
     }
 
-    /** Revokes a session and voids the last access token it issued. */
+    /** Revokes one of the user's sessions and voids its access tokens. */
     private void revokeOwn(UserId user, UUID sessionId, String reason, Instant now) {
-        sessions.find(sessionId).filter(session -> session.accountId().equals(user.value())).ifPresent(session -> {
-            sessions.revoke(session.id(), reason, now);
-            denyLastAccessToken(session);
-        });
+        sessions.find(sessionId).filter(session -> session.accountId().equals(user.value()))
+                .ifPresent(session -> revoke(session.id(), reason, now));
+    }
+
+    /** Revokes a session and voids every access token it issued, a concurrent refresh's included. */
+    private void revoke(UUID sessionId, String reason, Instant now) {
+        sessions.revoke(sessionId, reason, now);
+        revocations.denySession(sessionId);
     }
 
     private Optional<TokenPair> rotate(String hash, ClientInfo client) {
@@ -176,37 +187,38 @@ public class LoginService {
             return Optional.empty();
         }
         if (presented.get().spentAt() != null || !sessions.spend(hash, now)) {
-            // A spent token came back: whoever holds it, the family is compromised.
-            sessions.revoke(session.id(), "refresh_token_reused", now);
-            denyLastAccessToken(session);
+            // A spent token came back (or lost a race with a concurrent refresh): whoever holds it, the family is
+            // compromised, and the winner's new access token dies with the session.
+            revoke(session.id(), "refresh_token_reused", now);
             return Optional.empty();
         }
         if (!session.expiresAt().isAfter(now) || !idleExpiry(session).isAfter(now)) {
-            sessions.revoke(session.id(), "expired", now);
+            revoke(session.id(), "expired", now);
             return Optional.empty();
         }
         Account account = accounts.findById(session.accountId()).orElseThrow();
         if (!account.active()) {
-            sessions.revoke(session.id(), "suspended", now);
+            revoke(session.id(), "suspended", now);
             return Optional.empty();
         }
         String refreshToken = Secrets.newSecret();
         sessions.addRefreshToken(session.id(), Secrets.hash(refreshToken), now);
-        AccessTokens.Issued access = tokens.issue(account, session.id());
-        sessions.recordUse(session.id(), now, client, access.jti(), access.expiresAt());
-        return Optional.of(new TokenPair(access.value(), refreshToken, expiresIn, AccountView.of(account)));
+        String access = tokens.issue(account, session.id());
+        sessions.recordUse(session.id(), now, client);
+        return Optional.of(new TokenPair(access, refreshToken, expiresIn, AccountView.of(account)));
     }
 
+    /** Opens a session; past the account's session limit the least recently used sessions end. */
     private TokenPair openSession(Account account, ClientInfo client, Instant now) {
-        sessions.deleteEnded(account.id().value(), now.minus(sessionSettings.idleTimeout()));
         UUID sessionId = Ids.newId();
         sessions.create(new SessionStore.Session(sessionId, account.id().value(), now, now,
-                now.plus(sessionSettings.absoluteLifetime()), null, client.userAgent(), client.ip(), null, null));
+                now.plus(sessionSettings.absoluteLifetime()), null, client.userAgent(), client.ip()));
+        sessions.revokeBeyondLimit(account.id().value(), sessionSettings.maxPerAccount(), now,
+                now.minus(sessionSettings.idleTimeout())).forEach(revocations::denySession);
         String refreshToken = Secrets.newSecret();
         sessions.addRefreshToken(sessionId, Secrets.hash(refreshToken), now);
-        AccessTokens.Issued access = tokens.issue(account, sessionId);
-        sessions.recordUse(sessionId, now, client, access.jti(), access.expiresAt());
-        return new TokenPair(access.value(), refreshToken, expiresIn, AccountView.of(account));
+        String access = tokens.issue(account, sessionId);
+        return new TokenPair(access, refreshToken, expiresIn, AccountView.of(account));
     }
 
     /**
@@ -225,12 +237,6 @@ public class LoginService {
                 .param("verified", verified.passwordHash())
                 .param("id", verified.id().value())
                 .update() == 1;
-    }
-
-    private void denyLastAccessToken(SessionStore.Session session) {
-        if (session.lastAccessJti() != null && session.lastAccessExpiresAt() != null) {
-            revocations.deny(session.lastAccessJti(), session.lastAccessExpiresAt());
-        }
     }
 
     private Instant idleExpiry(SessionStore.Session session) {

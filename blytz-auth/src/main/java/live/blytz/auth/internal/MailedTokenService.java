@@ -2,10 +2,13 @@ package live.blytz.auth.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import live.blytz.auth.events.EmailVerified;
 import live.blytz.sharedkernel.EmailAddress;
 import live.blytz.sharedkernel.UserId;
+import live.blytz.sharedkernel.error.FieldError;
 import live.blytz.sharedkernel.error.NotFoundException;
 import live.blytz.sharedkernel.error.ValidationException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -15,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Password reset and e-mail verification with mailed single-use tokens valid for {@code blytz.auth.mail
  * .token-lifetime} (30 minutes). A reset request answers the same whatever the address: the lookup, the token
- * and the mail all happen in the background.
+ * and the mail all happen in the background. Within the per-account {@code blytz.auth.mail.cooldown} a new request
+ * of the same kind sends no mail and leaves the live token valid ({@link OneTimeTokens#issue}).
  */
 @Service
 public class MailedTokenService {
@@ -56,30 +60,39 @@ public class MailedTokenService {
             // No account can have it; answering 400 here would differ from the answer for an unknown address.
             return;
         }
-        mailer.inBackground(() -> accounts.findByEmail(email).filter(Account::active).ifPresent(account -> {
-            String token = transactions.execute(status ->
-                    tokens.issue(account.id().value(), account.email(), OneTimeTokens.Purpose.PASSWORD_RESET));
-            mailer.send(account.email(), "Reset your Blytz password", """
+        mailer.inBackground(() -> accounts.findByEmail(email).filter(Account::active).ifPresent(account ->
+                issue(account, OneTimeTokens.Purpose.PASSWORD_RESET).ifPresent(token ->
+                        mailer.send(account.email(), "Reset your Blytz password", """
                     Someone asked to reset the password of your Blytz account. If it was you, open this link within \
                     %d minutes:
 
                     %s/reset-password?token=%s
 
                     If it was not you, ignore this mail: your password stays as it is.
-                    """.formatted(lifetimeMinutes, linkBaseUrl, token));
-        }));
+                    """.formatted(lifetimeMinutes, linkBaseUrl, token)))));
     }
 
-    /** Sets a new password with a reset token: every session ends and every token stops working. */
+    /**
+     * Sets a new password with a reset token: every session ends and every token stops working. The token is spent
+     * in the transaction that stores the new password, after the slow hashing: a refusal on the way (a busy
+     * hashing pool, a store outage) rolls back and leaves the token usable.
+     */
     public void resetPassword(String token, String newPassword) {
-        policy.problem(newPassword).ifPresent(problem -> {
-            throw ValidationException.of("new_password", problem);
+        // The token is checked before hashing, so that a made-up one costs no bcrypt, and spent only below.
+        List<FieldError> problems = new ArrayList<>();
+        policy.problem(newPassword).ifPresent(problem -> problems.add(new FieldError("new_password", problem)));
+        if (!tokens.usable(token, OneTimeTokens.Purpose.PASSWORD_RESET)) {
+            problems.add(new FieldError("token", INVALID_TOKEN));
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        String hash = accountService.hashNewPassword(newPassword, "new_password");
+        transactions.executeWithoutResult(status -> {
+            OneTimeTokens.Redeemed redeemed = tokens.redeem(token, OneTimeTokens.Purpose.PASSWORD_RESET)
+                    .orElseThrow(() -> ValidationException.of("token", INVALID_TOKEN));
+            accountService.storePassword(new UserId(redeemed.accountId()), hash, null, "password_reset");
         });
-        OneTimeTokens.Redeemed redeemed = transactions.execute(status ->
-                        tokens.redeem(token, OneTimeTokens.Purpose.PASSWORD_RESET))
-                .orElseThrow(() -> ValidationException.of("token", INVALID_TOKEN));
-        accountService.setPassword(new UserId(redeemed.accountId()), newPassword, "new_password", null,
-                "password_reset");
     }
 
     /** Mails a verification link to the caller's address, unless it is verified already. */
@@ -88,13 +101,17 @@ public class MailedTokenService {
         if (account.emailVerified()) {
             return;
         }
-        String token = transactions.execute(status ->
-                tokens.issue(account.id().value(), account.email(), OneTimeTokens.Purpose.EMAIL_VERIFICATION));
-        mailer.inBackground(() -> mailer.send(account.email(), "Confirm your e-mail address for Blytz", """
-                Please confirm that this is your e-mail address by opening this link within %d minutes:
+        issue(account, OneTimeTokens.Purpose.EMAIL_VERIFICATION).ifPresent(token ->
+                mailer.inBackground(() -> mailer.send(account.email(), "Confirm your e-mail address for Blytz", """
+                        Please confirm that this is your e-mail address by opening this link within %d minutes:
 
-                %s/verify-email?token=%s
-                """.formatted(lifetimeMinutes, linkBaseUrl, token)));
+                        %s/verify-email?token=%s
+                        """.formatted(lifetimeMinutes, linkBaseUrl, token))));
+    }
+
+    /** A new token, or empty within the account's cooldown for this purpose (then no mail goes out). */
+    private Optional<String> issue(Account account, OneTimeTokens.Purpose purpose) {
+        return transactions.execute(status -> tokens.issue(account.id().value(), account.email(), purpose));
     }
 
     /** Marks the address verified, if the token was sent to the account's current address. */

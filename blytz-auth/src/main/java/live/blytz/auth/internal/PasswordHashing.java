@@ -23,13 +23,14 @@ import org.springframework.stereotype.Component;
  * refused at once with 429 and {@code Retry-After} rather than queued without bound.
  * <p>
  * The encoder is Spring Security's {@link DelegatingPasswordEncoder}: hashes carry their algorithm id, new ones
- * are {@code {bcrypt-sha256}} at the configured cost, and {@link #needsRehash} tells when a stored hash
- * (plain {@code {bcrypt}}, or a lower cost) should be replaced at the next successful login.
+ * are {@code {bcrypt-hmac-sha256}} (peppered) at the configured cost, and {@link #needsRehash} tells when a stored
+ * hash (unpeppered {@code {bcrypt-sha256}}, plain {@code {bcrypt}}, or a lower cost) should be replaced at the next
+ * successful login.
  */
 @Component
 class PasswordHashing implements DisposableBean {
 
-    static final String ID = "bcrypt-sha256";
+    static final String ID = "bcrypt-hmac-sha256";
     private static final Duration BUSY_RETRY = Duration.ofSeconds(1);
 
     private final PasswordEncoder encoder;
@@ -39,7 +40,8 @@ class PasswordHashing implements DisposableBean {
     PasswordHashing(AuthProperties properties) {
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(properties.password().bcryptCost());
         this.encoder = new DelegatingPasswordEncoder(ID, Map.of(
-                ID, new PreHashedBCryptPasswordEncoder(bcrypt),
+                ID, PreHashedBCryptPasswordEncoder.hmacSha256(bcrypt, properties.password().pepperKey()),
+                "bcrypt-sha256", PreHashedBCryptPasswordEncoder.sha256(bcrypt),
                 "bcrypt", bcrypt));
         int threads = properties.hashing().threads() > 0 ? properties.hashing().threads()
                 : Runtime.getRuntime().availableProcessors();

@@ -13,21 +13,21 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Sessions (refresh-token families) and the hashes of every refresh token issued in them. A spent token stays
- * recorded for the session's life, so that presenting it again is recognised as reuse (RFC 9700 §4.14.2).
+ * recorded (for up to the idle timeout, see {@link #deleteSpentRefreshTokens}), so that presenting it again is
+ * recognised as reuse (RFC 9700 §4.14.2).
  */
 @Repository
 class SessionStore {
 
     record Session(UUID id, UUID accountId, Instant createdAt, Instant lastUsedAt, Instant expiresAt,
-            @Nullable Instant revokedAt, @Nullable String userAgent, @Nullable String ip,
-            @Nullable String lastAccessJti, @Nullable Instant lastAccessExpiresAt) {
+            @Nullable Instant revokedAt, @Nullable String userAgent, @Nullable String ip) {
     }
 
     record PresentedToken(Session session, @Nullable Instant spentAt) {
     }
 
     private static final String COLUMNS = "s.id, s.account_id, s.created_at, s.last_used_at, s.expires_at, "
-            + "s.revoked_at, s.user_agent, s.ip, s.last_access_jti, s.last_access_expires_at";
+            + "s.revoked_at, s.user_agent, s.ip";
 
     private final JdbcClient jdbc;
 
@@ -70,14 +70,11 @@ class SessionStore {
                 .param("now", ts(now)).param("hash", tokenHash).update() == 1;
     }
 
-    /** Records a refresh: when, from where, and which access token it issued (denied if the session ends). */
-    void recordUse(UUID sessionId, Instant now, ClientInfo client, String accessJti, Instant accessExpiresAt) {
-        jdbc.sql("""
-                UPDATE auth.sessions SET last_used_at = :now, ip = :ip, user_agent = :userAgent,
-                       last_access_jti = :jti, last_access_expires_at = :exp
-                WHERE id = :id""")
+    /** Records a refresh: when and from where. */
+    void recordUse(UUID sessionId, Instant now, ClientInfo client) {
+        jdbc.sql("UPDATE auth.sessions SET last_used_at = :now, ip = :ip, user_agent = :userAgent WHERE id = :id")
                 .param("now", ts(now)).param("ip", client.ip()).param("userAgent", client.userAgent())
-                .param("jti", accessJti).param("exp", ts(accessExpiresAt)).param("id", sessionId)
+                .param("id", sessionId)
                 .update();
     }
 
@@ -114,18 +111,57 @@ class SessionStore {
                 .list();
     }
 
-    /** Forgets the account's sessions that ended before {@code before} (their tokens are long useless). */
-    void deleteEnded(UUID accountId, Instant before) {
-        jdbc.sql("DELETE FROM auth.sessions WHERE account_id = :account "
-                        + "AND (expires_at < :before OR revoked_at < :before OR last_used_at < :before)")
-                .param("account", accountId).param("before", ts(before)).update();
+    /**
+     * Ends the account's active sessions beyond the {@code max} most recently used ones; returns their ids. Called
+     * with the account row locked (a login's update), so concurrent logins of one account count one after another.
+     */
+    List<UUID> revokeBeyondLimit(UUID accountId, int max, Instant now, Instant usedSince) {
+        return jdbc.sql("""
+                UPDATE auth.sessions SET revoked_at = :now, revoked_reason = 'session_limit'
+                WHERE id IN (SELECT id FROM auth.sessions
+                             WHERE account_id = :account AND revoked_at IS NULL AND expires_at > :now
+                               AND last_used_at > :usedSince
+                             ORDER BY last_used_at DESC, created_at DESC OFFSET :max)
+                RETURNING id""")
+                .param("now", ts(now)).param("account", accountId).param("usedSince", ts(usedSince))
+                .param("max", max)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** The sessions revoked after {@code since}: their access tokens may still be within their lifetime. */
+    List<UUID> revokedSince(Instant since) {
+        return jdbc.sql("SELECT id FROM auth.sessions WHERE revoked_at > :since")
+                .param("since", ts(since)).query(UUID.class).list();
+    }
+
+    /**
+     * Deletes up to {@code batch} sessions (with their refresh tokens) that ended before {@code before}: revoked,
+     * past their absolute end, or idle since. Rows another instance is deleting are skipped, not waited for.
+     */
+    int deleteEnded(Instant before, int batch) {
+        return jdbc.sql("""
+                DELETE FROM auth.sessions WHERE id IN (
+                    SELECT id FROM auth.sessions
+                    WHERE revoked_at < :before OR expires_at < :before OR last_used_at < :before
+                    LIMIT :batch FOR UPDATE SKIP LOCKED)""")
+                .param("before", ts(before)).param("batch", batch).update();
+    }
+
+    /** Deletes up to {@code batch} refresh tokens spent before {@code before}. */
+    int deleteSpentRefreshTokens(Instant before, int batch) {
+        return jdbc.sql("""
+                DELETE FROM auth.refresh_tokens WHERE token_hash IN (
+                    SELECT token_hash FROM auth.refresh_tokens WHERE spent_at < :before
+                    LIMIT :batch FOR UPDATE SKIP LOCKED)""")
+                .param("before", ts(before)).param("batch", batch).update();
     }
 
     private static Session session(ResultSet rs) throws SQLException {
         return new Session(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("last_used_at").toInstant(),
                 rs.getTimestamp("expires_at").toInstant(), instant(rs, "revoked_at"), rs.getString("user_agent"),
-                rs.getString("ip"), rs.getString("last_access_jti"), instant(rs, "last_access_expires_at"));
+                rs.getString("ip"));
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

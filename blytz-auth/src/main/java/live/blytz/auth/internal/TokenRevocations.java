@@ -3,15 +3,18 @@ package live.blytz.auth.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
 import live.blytz.sharedkernel.UserId;
 import live.blytz.sharedkernel.error.DependencyUnavailableException;
 import live.blytz.sharedkernel.store.ExpiringStore;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
@@ -23,18 +26,31 @@ import org.springframework.stereotype.Component;
 /**
  * Immediate revocation of access tokens without a database query per request, through the shared store:
  * <ul>
- * <li>{@code auth:deny:<jti>} — one token (logout), kept until that token would expire anyway;</li>
+ * <li>{@code auth:deny:sid:<session id>} — an ended session (logout, ended by the user, refresh-token reuse, a lost
+ * refresh race, the session limit): every access token of that session is void, whichever refresh issued it;</li>
  * <li>{@code auth:tva:<user id>} — the account's {@code tokens_valid_after} in epoch seconds: every token of
- * that user issued before it is void (password change or reset, suspension, role change, logout-all), kept for
- * one token lifetime, after which no older token is valid anyway.</li>
+ * that user issued before it is void (password change or reset, suspension, role change, logout-all);</li>
+ * <li>{@code auth:revocations:loaded} — the marker that the two kinds above are complete.</li>
  * </ul>
- * One read of the store per request (both keys in one round trip). If the store is down the token is not accepted (fail closed, ADR
- * 0006/0009: a revoked token must never work again because Redis is unreachable), but not declared invalid
- * either: an {@link AuthenticationServiceException} makes the request a 503, so clients retry rather than throw
- * a valid token away.
+ * Entries live as long as a token they void could still be accepted: its lifetime <em>plus the clock skew</em> the
+ * {@code JwtDecoder}'s timestamp validator forgives ({@code blytz.auth.clock-skew}).
+ * <p>
+ * Redis holds a cache of PostgreSQL, the system of record (sessions' {@code revoked_at}, accounts'
+ * {@code tokens_valid_after}). Every check reads its two keys and the marker in one round trip; when the marker is
+ * missing — Redis was flushed, failed over to an empty replica, or evicted it, and it also expires after one token
+ * lifetime, bounding the effect of an evicted entry — the recent revocations are reloaded from the database (once
+ * per instance at a time; other requests wait) before the token is judged.
+ * <p>
+ * If the store is down the token is not accepted (fail closed, ADR 0006/0009: a revoked token must never work again
+ * because Redis is unreachable), but not declared invalid either: an {@link AuthenticationServiceException} makes the
+ * request a 503, so clients retry rather than throw a valid token away.
  */
 @Component
 class TokenRevocations implements OAuth2TokenValidator<Jwt> {
+
+    static final String LOADED_KEY = "auth:revocations:loaded";
+    /** A refresh that raced a session's revocation may issue its token a moment after the revocation is stored. */
+    private static final Duration REFRESH_RACE_MARGIN = Duration.ofMinutes(1);
 
     private static final Logger log = LoggerFactory.getLogger(TokenRevocations.class);
     private static final OAuth2Error REVOKED = new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN,
@@ -42,67 +58,93 @@ class TokenRevocations implements OAuth2TokenValidator<Jwt> {
 
     private final ExpiringStore store;
     private final AccountRepository accounts;
-    private final Duration tokenLifetime;
+    private final SessionStore sessions;
+    private final Duration validAfterTtl;
+    private final Duration sessionTtl;
+    private final Duration loadedTtl;
+    private final ReentrantLock reloading = new ReentrantLock();
     private final Clock clock = Clock.systemUTC();
 
-    TokenRevocations(ExpiringStore store, AccountRepository accounts, AuthProperties properties) {
+    TokenRevocations(ExpiringStore store, AccountRepository accounts, SessionStore sessions,
+            AuthProperties properties) {
         this.store = store;
         this.accounts = accounts;
-        this.tokenLifetime = properties.accessTokenLifetime().plus(properties.clockSkew());
+        this.sessions = sessions;
+        this.validAfterTtl = properties.accessTokenLifetime().plus(properties.clockSkew());
+        this.sessionTtl = validAfterTtl.plus(REFRESH_RACE_MARGIN);
+        this.loadedTtl = properties.accessTokenLifetime();
     }
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt token) {
+        String sessionId = token.getClaimAsString(AccessTokens.SESSION_CLAIM);
+        if (token.getSubject() == null || token.getIssuedAt() == null || sessionId == null) {
+            return OAuth2TokenValidatorResult.failure(REVOKED);
+        }
+        List<String> keys = List.of(sessionKey(sessionId), validAfterKey(token.getSubject()), LOADED_KEY);
         try {
-            if (token.getId() == null || token.getSubject() == null || token.getIssuedAt() == null) {
-                return OAuth2TokenValidatorResult.failure(REVOKED);
+            Map<String, String> entries = store.getAll(keys);
+            if (!entries.containsKey(LOADED_KEY)) {
+                entries = reloadThenRead(keys);
             }
-            String denyKey = denyKey(token.getId());
-            String validAfterKey = validAfterKey(token.getSubject());
-            Map<String, String> revocations = store.getAll(List.of(denyKey, validAfterKey));
-            if (revocations.containsKey(denyKey)) {
-                return OAuth2TokenValidatorResult.failure(REVOKED);
-            }
-            String validAfter = revocations.get(validAfterKey);
-            if (validAfter != null && token.getIssuedAt().getEpochSecond() < Long.parseLong(validAfter)) {
-                return OAuth2TokenValidatorResult.failure(REVOKED);
-            }
-            return OAuth2TokenValidatorResult.success();
-        } catch (DependencyUnavailableException e) {
-            log.warn("Cannot check an access token: the revocation store is unavailable");
+            return revoked(token, entries.containsKey(keys.get(0)), entries.get(keys.get(1)))
+                    ? OAuth2TokenValidatorResult.failure(REVOKED) : OAuth2TokenValidatorResult.success();
+        } catch (DependencyUnavailableException | DataAccessException e) {
+            log.warn("Cannot check an access token: the revocation state is unavailable ({})", e.getMessage());
             throw new AuthenticationServiceException("The access token cannot be checked right now", e);
         }
     }
 
-    /** Puts one access token on the deny-list until it expires. */
-    void deny(String jti, Instant expiresAt) {
-        Duration ttl = Duration.between(clock.instant(), expiresAt).plusSeconds(1);
-        if (!ttl.isNegative() && !ttl.isZero()) {
-            store.put(denyKey(jti), "1", ttl);
-        }
+    private static boolean revoked(Jwt token, boolean sessionEnded, @Nullable String validAfter) {
+        return sessionEnded
+                || validAfter != null && token.getIssuedAt().getEpochSecond() < Long.parseLong(validAfter);
+    }
+
+    /** Voids every access token of the session, including one a concurrent refresh is issuing right now. */
+    void denySession(UUID sessionId) {
+        store.put(sessionKey(sessionId.toString()), "1", sessionTtl);
     }
 
     /** Publishes the account's {@code tokens_valid_after}: every older token of the user stops working. */
     void revokeBefore(UserId user, Instant tokensValidAfter) {
-        Duration ttl = Duration.between(clock.instant(), tokensValidAfter.plus(tokenLifetime));
+        Duration ttl = Duration.between(clock.instant(), tokensValidAfter.plus(validAfterTtl));
         if (!ttl.isNegative() && !ttl.isZero()) {
             store.put(validAfterKey(user.toString()), Long.toString(tokensValidAfter.getEpochSecond()), ttl);
         }
     }
 
-    /** After a Redis restart or flush, restores the recent revocations from the database (the system of record). */
-    @EventListener(ApplicationReadyEvent.class)
-    void restoreRecentRevocations() {
+    private Map<String, String> reloadThenRead(List<String> keys) {
+        reloading.lock();
         try {
-            accounts.findWithTokensRevokedSince(clock.instant().minus(tokenLifetime))
-                    .forEach(account -> revokeBefore(account.id(), account.tokensValidAfter()));
-        } catch (DependencyUnavailableException e) {
-            log.warn("Could not restore token revocations into the shared store: {}", e.getMessage());
+            Map<String, String> entries = store.getAll(keys);
+            if (!entries.containsKey(LOADED_KEY)) {
+                reload();
+                entries = store.getAll(keys);
+            }
+            return entries;
+        } finally {
+            reloading.unlock();
         }
     }
 
-    private static String denyKey(String jti) {
-        return "auth:deny:" + jti;
+    /**
+     * Puts back every revocation that can still matter, from the database. Entries already in the store are kept:
+     * they were written by revocations since the loss and are at least as recent. The marker goes last, so that a
+     * check never sees it before the entries.
+     */
+    private void reload() {
+        Instant now = clock.instant();
+        Map<String, String> entries = new HashMap<>();
+        accounts.findWithTokensRevokedSince(now.minus(validAfterTtl)).forEach(account -> entries.put(
+                validAfterKey(account.id().toString()), Long.toString(account.tokensValidAfter().getEpochSecond())));
+        sessions.revokedSince(now.minus(sessionTtl)).forEach(id -> entries.put(sessionKey(id.toString()), "1"));
+        store.putAllIfAbsent(entries, sessionTtl);
+        store.put(LOADED_KEY, now.toString(), loadedTtl);
+        log.info("Reloaded {} token revocations from the database into the shared store", entries.size());
+    }
+
+    private static String sessionKey(String sessionId) {
+        return "auth:deny:sid:" + sessionId;
     }
 
     private static String validAfterKey(String userId) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * Small values that expire by themselves, shared by every instance: token deny-lists, throttles,
- * single-use markers. Keys are namespaced by the caller ({@code "auth:deny:<jti>"}).
+ * single-use markers. Keys are namespaced by the caller ({@code "auth:deny:sid:<session id>"}).
  */
 public interface ExpiringStore {
 
@@ -15,6 +15,12 @@ public interface ExpiringStore {
 
     /** Stores the value only if the key is absent; true when this call stored it (a distributed "first wins"). */
     boolean putIfAbsent(String key, String value, Duration ttl);
+
+    /**
+     * Stores every value whose key is absent, all with the same time to live, in one round trip; keys that exist
+     * keep their value (for refilling a cache whose newer entries must win).
+     */
+    void putAllIfAbsent(Map<String, String> values, Duration ttl);
 
     Optional<String> get(String key);
 

@@ -6,6 +6,7 @@ import static live.blytz.auth.internal.web.ApiDocs.PROBLEM_JSON;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -14,9 +15,11 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import live.blytz.auth.internal.AccountService;
+import live.blytz.auth.internal.AuthProperties;
 import live.blytz.auth.internal.LoginService;
 import live.blytz.auth.internal.Registration;
 import live.blytz.auth.internal.SessionView;
@@ -26,14 +29,20 @@ import live.blytz.sharedkernel.paging.Page;
 import live.blytz.sharedkernel.paging.PageRequest;
 import live.blytz.sharedkernel.store.RateLimited;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.util.StringUtils;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -44,14 +53,20 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Auth", description = "Registration, login, token refresh, logout and sessions")
 class AuthController {
 
+    static final String DEVICE_COOKIE = "blytz_device";
+    static final String DEVICE_HEADER = "Blytz-Device-Token";
+    private static final String LOGIN_PATH = "/api/v1/auth/login";
+
     private final AccountService accounts;
     private final LoginService logins;
     private final ClientAddresses clients;
+    private final Duration deviceTokenLifetime;
 
-    AuthController(AccountService accounts, LoginService logins, ClientAddresses clients) {
+    AuthController(AccountService accounts, LoginService logins, ClientAddresses clients, AuthProperties properties) {
         this.accounts = accounts;
         this.logins = logins;
         this.clients = clients;
+        this.deviceTokenLifetime = properties.deviceTokens().lifetime();
     }
 
     @PostMapping("/register")
@@ -83,8 +98,21 @@ class AuthController {
     @Operation(summary = "Log in with e-mail and password",
             description = "Returns an access token (15 minutes) and a refresh token, which opens a session. "
                     + "An unknown e-mail and a wrong password get the same 401. Repeated failures per account and "
-                    + "per client address impose growing waits (429 with `Retry-After`).")
-    @ApiResponse(responseCode = "200", description = "Logged in", content = @Content(examples = @ExampleObject("""
+                    + "per client address impose growing waits (429 with `Retry-After`).\n\n"
+                    + "**Device token** (ADR 0016): every successful login also returns a device token, as the "
+                    + "cookie `" + DEVICE_COOKIE + "` (HttpOnly, Secure, SameSite=Strict, sent to this path only) "
+                    + "and in the `" + DEVICE_HEADER + "` response header. A later login to the same account that "
+                    + "presents it (the cookie, or for clients without cookies, such as mobile apps, the `"
+                    + DEVICE_HEADER + "` request header) comes from a known device and is not held up by the waits "
+                    + "that failures from other clients impose on the account, so nobody can lock the owner out. "
+                    + "The token is opaque, bound to the account, valid for 90 days (by default) and renewed at every login; "
+                    + "after 5 failed logins with it within 15 minutes (by default) it counts as unknown for 15 minutes.")
+    @ApiResponse(responseCode = "200", description = "Logged in", headers = {
+            @Header(name = HttpHeaders.SET_COOKIE, description = "The device token as the cookie `" + DEVICE_COOKIE
+                    + "`", schema = @Schema(type = "string")),
+            @Header(name = DEVICE_HEADER, description = "The device token, for clients that keep it themselves",
+                    schema = @Schema(type = "string"))},
+            content = @Content(examples = @ExampleObject("""
             {"access_token": "eyJraWQiOiJ...", "refresh_token": "kq3V1c0m0sJ9bW2X8yq5fYd0G4lHq7cEoVb7Lw2Zs4A",
              "token_type": "Bearer", "expires_in": 900,
              "user": {"id": "0193a1f2-7c9e-7b1a-9d3e-5f0c2a4b6d8e", "email": "ada@example.com", "role": "seller",
@@ -96,8 +124,20 @@ class AuthController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "429", description = "Too many failed logins, or too many password checks at "
             + "once; see `Retry-After`", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    AuthResponses.Tokens login(@Valid @RequestBody AuthRequests.Login request, HttpServletRequest http) {
-        return AuthResponses.Tokens.of(logins.login(request.email(), request.password(), clients.of(http)));
+    ResponseEntity<AuthResponses.Tokens> login(@Valid @RequestBody AuthRequests.Login request, HttpServletRequest http,
+            @Parameter(description = "The device token of an earlier login, for clients without cookies")
+            @RequestHeader(name = DEVICE_HEADER, required = false) @Nullable String deviceHeader,
+            @Parameter(description = "The device token of an earlier login, as the browser keeps it")
+            @CookieValue(name = DEVICE_COOKIE, required = false) @Nullable String deviceCookie) {
+        LoginService.LoggedIn loggedIn = logins.login(request.email(), request.password(), clients.of(http),
+                StringUtils.hasText(deviceHeader) ? deviceHeader : deviceCookie);
+        ResponseCookie cookie = ResponseCookie.from(DEVICE_COOKIE, loggedIn.deviceToken())
+                .httpOnly(true).secure(true).sameSite("Strict").path(LOGIN_PATH).maxAge(deviceTokenLifetime)
+                .build();
+        return ResponseEntity.ok()
+                .header(HttpHeaders.SET_COOKIE, cookie.toString())
+                .header(DEVICE_HEADER, loggedIn.deviceToken())
+                .body(AuthResponses.Tokens.of(loggedIn.tokens()));
     }
 
     @PostMapping("/refresh")
@@ -118,8 +158,7 @@ class AuthController {
     @Operation(summary = "Log out: end this session; the access token stops working at once")
     @ApiResponse(responseCode = "204", description = "Logged out")
     void logout(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody(required = false) AuthRequests.@Nullable Logout request) {
-        logins.logout(userId(jwt), sessionId(jwt), jwt.getId(), jwt.getExpiresAt(),
-                request == null ? null : request.refreshToken());
+        logins.logout(userId(jwt), sessionId(jwt), request == null ? null : request.refreshToken());
     }
 
     @PostMapping("/logout-all")
@@ -178,9 +217,8 @@ class AuthController {
         return UserId.of(jwt.getSubject());
     }
 
-    /** The session the token was issued for ({@code sid}); every token this module issues has one. */
-    static @Nullable UUID sessionId(Jwt jwt) {
-        String sid = jwt.getClaimAsString("sid");
-        return sid == null ? null : UUID.fromString(sid);
+    /** The session the token was issued for ({@code sid}): the token validator refuses tokens without one. */
+    static UUID sessionId(Jwt jwt) {
+        return UUID.fromString(jwt.getClaimAsString("sid"));
     }
 }

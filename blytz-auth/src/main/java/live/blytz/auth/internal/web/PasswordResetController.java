@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Password reset and e-mail verification through mailed single-use tokens (30 minutes). */
+/** Password reset and e-mail verification through mailed single-use tokens (30 minutes, one per cooldown). */
 @RestController
 @RequestMapping("/api/v1/auth")
 @Tag(name = "Auth")
@@ -39,7 +39,9 @@ class PasswordResetController {
     @RateLimited("auth-strict")
     @Operation(summary = "Ask for a password-reset mail",
             description = "Always 202, whether or not the address is registered: if it belongs to an active "
-                    + "account, a single-use link valid for 30 minutes is mailed to it.")
+                    + "account, a single-use link valid for 30 minutes is mailed to it. Within 5 minutes (the "
+                    + "per-account cooldown) of a link being mailed, a new request sends nothing and that link stays "
+                    + "valid; after it, a new link replaces the previous one.")
     @ApiResponse(responseCode = "202", description = "Accepted (a mail is sent if the account exists)")
     void requestReset(@Valid @RequestBody AuthRequests.EmailOnly request) {
         mailed.requestPasswordReset(request.email());
@@ -49,10 +51,13 @@ class PasswordResetController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @RateLimited("auth-strict")
     @Operation(summary = "Set a new password with the mailed token",
-            description = "Every session of the account ends and every access token stops working.")
+            description = "Every session of the account ends and every access token stops working. The token is "
+                    + "spent only together with the new password: a 429 or 503 leaves it usable.")
     @ApiResponse(responseCode = "204", description = "Password set; log in with it")
     @ApiResponse(responseCode = "400", description = "The token is invalid, expired or used, or the new password "
             + "breaks the policy", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "429", description = "Too many password checks at once; see `Retry-After` (the "
+            + "token is not spent)", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     void confirmReset(@Valid @RequestBody AuthRequests.ResetPassword request) {
         mailed.resetPassword(request.token(), request.newPassword());
     }
@@ -62,7 +67,8 @@ class PasswordResetController {
     @RateLimited("auth-strict")
     @SecurityRequirement(name = BEARER)
     @Operation(summary = "Mail a verification link to the caller's address",
-            description = "Nothing is sent when the address is verified already.")
+            description = "Nothing is sent when the address is verified already, or within 5 minutes (the "
+                    + "per-account cooldown) of the last link, which stays valid.")
     @ApiResponse(responseCode = "202", description = "Accepted")
     void requestVerification(@AuthenticationPrincipal Jwt jwt) {
         mailed.requestEmailVerification(AuthController.userId(jwt));
