@@ -32,7 +32,7 @@ import tools.jackson.databind.node.ValueNode;
 @Component
 class JsonNumberBounds implements JsonMapperBuilderCustomizer {
 
-    static final int MAX_TREE_EXPONENT = 300;
+    private static final int MAX_TREE_EXPONENT = 300;
 
     @Override
     public void customize(JsonMapper.Builder builder) {
