@@ -74,15 +74,15 @@ public class LoginService {
      */
     public LoggedIn login(String rawEmail, String password, ClientInfo client, @Nullable String deviceToken) {
         String email = EmailAddress.of(rawEmail).value();
-        DeviceTokens.Device trusted = throttle.check(email, client.ip(),
+        DeviceTokens.Device trusted = throttle.check(email, client.addressKey(),
                 devices.verify(deviceToken, email).orElse(null));
         Optional<Account> found = accounts.findByEmail(email);
         boolean matches = hashing.matches(password, found.map(Account::passwordHash).orElse(hashing.dummyHash()));
         if (found.isEmpty() || !matches) {
-            throttle.failed(email, client.ip(), trusted);
+            throttle.failed(email, client.addressKey(), trusted);
             throw new UnauthorizedException(INVALID_CREDENTIALS);
         }
-        throttle.succeeded(email, client.ip(), trusted);
+        throttle.succeeded(email, client.addressKey(), trusted);
         Account verified = found.get();
         if (!verified.active()) {
             throw new ForbiddenException(SUSPENDED);

@@ -13,13 +13,13 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import live.blytz.auth.internal.AccountService;
 import live.blytz.auth.internal.AuthProperties;
+import live.blytz.auth.internal.ClientInfo;
 import live.blytz.auth.internal.LoginService;
 import live.blytz.auth.internal.Registration;
 import live.blytz.auth.internal.SessionView;
@@ -28,6 +28,7 @@ import live.blytz.sharedkernel.UserId;
 import live.blytz.sharedkernel.paging.Page;
 import live.blytz.sharedkernel.paging.PageRequest;
 import live.blytz.sharedkernel.store.RateLimited;
+import live.blytz.sharedkernel.web.ClientAddress;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -59,13 +60,11 @@ class AuthController {
 
     private final AccountService accounts;
     private final LoginService logins;
-    private final ClientAddresses clients;
     private final Duration deviceTokenLifetime;
 
-    AuthController(AccountService accounts, LoginService logins, ClientAddresses clients, AuthProperties properties) {
+    AuthController(AccountService accounts, LoginService logins, AuthProperties properties) {
         this.accounts = accounts;
         this.logins = logins;
-        this.clients = clients;
         this.deviceTokenLifetime = properties.deviceTokens().lifetime();
     }
 
@@ -124,13 +123,14 @@ class AuthController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "429", description = "Too many failed logins, or too many password checks at "
             + "once; see `Retry-After`", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    ResponseEntity<AuthResponses.Tokens> login(@Valid @RequestBody AuthRequests.Login request, HttpServletRequest http,
+    ResponseEntity<AuthResponses.Tokens> login(@Valid @RequestBody AuthRequests.Login request, ClientAddress client,
+            @RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent,
             @Parameter(description = "The device token of an earlier login, for clients without cookies")
             @RequestHeader(name = DEVICE_HEADER, required = false) @Nullable String deviceHeader,
             @Parameter(description = "The device token of an earlier login, as the browser keeps it")
             @CookieValue(name = DEVICE_COOKIE, required = false) @Nullable String deviceCookie) {
-        LoginService.LoggedIn loggedIn = logins.login(request.email(), request.password(), clients.of(http),
-                StringUtils.hasText(deviceHeader) ? deviceHeader : deviceCookie);
+        LoginService.LoggedIn loggedIn = logins.login(request.email(), request.password(),
+                new ClientInfo(client, userAgent), StringUtils.hasText(deviceHeader) ? deviceHeader : deviceCookie);
         ResponseCookie cookie = ResponseCookie.from(DEVICE_COOKIE, loggedIn.deviceToken())
                 .httpOnly(true).secure(true).sameSite("Strict").path(LOGIN_PATH).maxAge(deviceTokenLifetime)
                 .build();
@@ -148,8 +148,9 @@ class AuthController {
     @ApiResponse(responseCode = "200", description = "A new access and refresh token")
     @ApiResponse(responseCode = "401", description = "Unknown, spent, expired or revoked refresh token",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    AuthResponses.Tokens refresh(@Valid @RequestBody AuthRequests.Refresh request, HttpServletRequest http) {
-        return AuthResponses.Tokens.of(logins.refresh(request.refreshToken(), clients.of(http)));
+    AuthResponses.Tokens refresh(@Valid @RequestBody AuthRequests.Refresh request, ClientAddress client,
+            @RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent) {
+        return AuthResponses.Tokens.of(logins.refresh(request.refreshToken(), new ClientInfo(client, userAgent)));
     }
 
     @PostMapping("/logout")
@@ -183,9 +184,9 @@ class AuthController {
     @ApiResponse(responseCode = "429", description = "Too many wrong current passwords; see `Retry-After`",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     void changePassword(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody AuthRequests.ChangePassword request,
-            HttpServletRequest http) {
+            ClientAddress client) {
         accounts.changePassword(userId(jwt), sessionId(jwt), request.currentPassword(), request.newPassword(),
-                clients.of(http).ip());
+                client.key());
     }
 
     @GetMapping("/sessions")
