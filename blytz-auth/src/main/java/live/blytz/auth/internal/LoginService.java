@@ -121,9 +121,8 @@ public class LoginService {
     public void logout(UserId user, UUID sessionId, @Nullable String refreshToken) {
         transactions.executeWithoutResult(status -> {
             Instant now = clock.instant();
-            revokeOwn(user, sessionId, "logout", now);
-            // Denied even if the session is gone from the database already: the token in hand must stop working.
-            revocations.denySession(sessionId);
+            // The access token's own session (its sid, signed with its sub): denied even if already gone.
+            revoke(sessionId, "logout", now);
             if (refreshToken != null) {
                 sessions.findByRefreshToken(Secrets.hash(refreshToken))
                         .filter(presented -> presented.session().accountId().equals(user.value()))
