@@ -1,5 +1,6 @@
 package live.blytz.app.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -7,6 +8,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Map;
 import live.blytz.sharedkernel.error.ConflictException;
 import live.blytz.sharedkernel.error.DependencyUnavailableException;
 import live.blytz.sharedkernel.error.ForbiddenException;
@@ -34,7 +36,7 @@ class ProblemProbe {
 
     @Bean
     Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> probeRules() {
-        return rules -> rules.requestMatchers("/test/probe/open/**").permitAll()
+        return rules -> rules.requestMatchers("/test/probe/open/**", "/api/v1/test-probe/**").permitAll()
                 .requestMatchers("/test/probe/admin/**").hasRole("ADMIN");
     }
 
@@ -100,6 +102,18 @@ class ProblemProbe {
         @GetMapping
         String admin() {
             return "admin";
+        }
+    }
+
+    /** JSON on an {@code /api} path that the OpenAPI document does not describe ({@code @Hidden}): drift. */
+    @Hidden
+    @RestController
+    @RequestMapping("/api/v1/test-probe")
+    static class UndocumentedEndpoints {
+
+        @GetMapping("/undocumented")
+        Map<String, String> undocumented() {
+            return Map.of("drift", "an endpoint nobody documented");
         }
     }
 }

@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
  * normalisable to E.164 by the shared kernel's {@link PhoneNumbers}, the rule users applies too. Auth cannot use
  * the users module's internals, so the name limits are stated here again.
  */
-final class RegistrationRules {
+public final class RegistrationRules {
 
-    static final int MAX_NAME = 50;
+    public static final int MAX_NAME = 50;
 
     private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
