@@ -33,7 +33,9 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  * token without one of them;</li>
  * <li>the bounds of {@code page} and {@code page_size}, from the {@link PageRequest} that enforces them;</li>
  * <li>Bean Validation's {@code @Pattern} matches the whole value, a JSON Schema {@code pattern} anywhere in it: every
- * pattern is anchored, so a client validating with the document accepts what the server accepts.</li>
+ * pattern is anchored, so a client validating with the document accepts what the server accepts;</li>
+ * <li>{@code @Schema(exclusiveMinimum = true)} is OpenAPI 3.0's boolean, which swagger drops in a 3.1 document: it
+ * becomes 3.1's numeric {@code exclusiveMinimum} (and likewise for maxima).</li>
  * </ul>
  */
 class ContractCustomizer implements OpenApiCustomizer {
@@ -48,7 +50,7 @@ class ContractCustomizer implements OpenApiCustomizer {
         if (openApi.getPaths() != null) {
             openApi.getPaths().values().forEach(path -> path.readOperations().forEach(ContractCustomizer::complete));
         }
-        schemasOf(openApi).forEach(ContractCustomizer::anchorPatterns);
+        schemasOf(openApi).forEach(ContractCustomizer::normalise);
     }
 
     private static void complete(Operation operation) {
@@ -142,10 +144,20 @@ class ContractCustomizer implements OpenApiCustomizer {
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private static void anchorPatterns(Schema schema) {
+    private static void normalise(Schema schema) {
         String pattern = schema.getPattern();
         if (pattern != null && !(pattern.startsWith("^") && pattern.endsWith("$"))) {
             schema.setPattern("^(?:" + pattern + ")$");
+        }
+        if (Boolean.TRUE.equals(schema.getExclusiveMinimum()) && schema.getMinimum() != null) {
+            schema.setExclusiveMinimumValue(schema.getMinimum());
+            schema.setMinimum(null);
+            schema.setExclusiveMinimum(null);
+        }
+        if (Boolean.TRUE.equals(schema.getExclusiveMaximum()) && schema.getMaximum() != null) {
+            schema.setExclusiveMaximumValue(schema.getMaximum());
+            schema.setMaximum(null);
+            schema.setExclusiveMaximum(null);
         }
         List<Schema> nested = new ArrayList<>();
         if (schema.getProperties() != null) {
@@ -160,7 +172,7 @@ class ContractCustomizer implements OpenApiCustomizer {
         Stream.of(schema.getAnyOf(), schema.getOneOf(), schema.getAllOf())
                 .filter(Objects::nonNull)
                 .forEach(list -> nested.addAll((Collection<Schema>) list));
-        nested.forEach(ContractCustomizer::anchorPatterns);
+        nested.forEach(ContractCustomizer::normalise);
     }
 
     private static Schema<?> problemSchema() {

@@ -82,10 +82,10 @@ class ProductController {
                     schema = @Schema(allowableValues = {"new", "like_new", "good", "fair", "poor"}))
             @RequestParam(required = false) @Nullable String condition,
             @Parameter(description = "Lowest starting price (inclusive)",
-                    schema = @Schema(minimum = "0", maximum = Prices.MAX_TEXT))
+                    schema = @Schema(type = "number", minimum = "0", maximum = Prices.MAX_TEXT))
             @RequestParam(name = "min_price", required = false) @Nullable BigDecimal minPrice,
             @Parameter(description = "Highest starting price (inclusive); at least min_price",
-                    schema = @Schema(minimum = "0", maximum = Prices.MAX_TEXT))
+                    schema = @Schema(type = "number", minimum = "0", maximum = Prices.MAX_TEXT))
             @RequestParam(name = "max_price", required = false) @Nullable BigDecimal maxPrice,
             @Parameter(description = "true: only featured products; false: only the others")
             @RequestParam(required = false) @Nullable Boolean featured,
