@@ -8,7 +8,9 @@ import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
+import live.blytz.sharedkernel.web.ClientAddress;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,6 +24,11 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfiguration {
 
     static final String BEARER = "bearer";
+
+    static {
+        // Resolved by the server from the connection and X-Forwarded-For: never a parameter clients send.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(ClientAddress.class);
+    }
 
     @Bean
     OpenAPI blytzOpenApi() {

@@ -25,6 +25,7 @@ import live.blytz.catalog.internal.ProductStatus;
 import live.blytz.catalog.internal.PublicProducts;
 import live.blytz.catalog.internal.web.Envelopes.ProductEnvelope;
 import live.blytz.sharedkernel.error.ValidationException;
+import live.blytz.sharedkernel.web.ClientAddress;
 import live.blytz.sharedkernel.web.EntityTags;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -131,9 +132,10 @@ class ProductController {
     @ApiResponse(responseCode = "404", description = "No such product, or not visible to the caller",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @GetMapping("/{id}")
-    ResponseEntity<String> get(@PathVariable UUID id, @AuthenticationPrincipal @Nullable Jwt jwt) {
+    ResponseEntity<String> get(@PathVariable UUID id, @AuthenticationPrincipal @Nullable Jwt jwt,
+            ClientAddress client) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(publicProducts.document(id, Callers.ofNullable(jwt)));
+                .body(publicProducts.document(id, Callers.ofNullable(jwt), client));
     }
 
     @Operation(operationId = "createProduct", summary = "Create a product (seller, admin)",
