@@ -80,7 +80,7 @@ class ResponseValidationTests {
     void everyTestClientChecksEveryResponse() {
         // Real responses that the document describes pass through untouched ...
         TestAccounts.Account seller = new TestAccounts(http).register(Role.SELLER);
-        http.get().uri("/api/v1/users/{id}", seller.id().value()).exchange().expectStatus().isOk()
+        http.get().uri("/api/v1/users/me").header("Authorization", seller.bearer()).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.user.id").isEqualTo(seller.id().value().toString());
         // ... and one it does not describe fails the test that received it, whatever that test expected.
         assertThatThrownBy(() -> http.get().uri("/api/v1/test-probe/undocumented").exchange().expectStatus().isOk())
