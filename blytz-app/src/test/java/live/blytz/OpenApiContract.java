@@ -10,6 +10,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -81,7 +82,7 @@ public final class OpenApiContract {
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         Optional<Route> route = routes.stream()
                 .filter(candidate -> candidate.pattern().matches(PathContainer.parsePath(path)))
-                .filter(candidate -> candidate.item().has(method.name().toLowerCase()))
+                .filter(candidate -> candidate.item().has(method.name().toLowerCase(Locale.ROOT)))
                 .findFirst();
         String request = method.name() + " " + path + " -> " + status;
         if (route.isEmpty()) {
@@ -94,7 +95,7 @@ public final class OpenApiContract {
                     : List.of();
         }
         String operation = method.name() + " " + route.get().template();
-        JsonNode responses = route.get().item().path(method.name().toLowerCase()).path("responses");
+        JsonNode responses = route.get().item().path(method.name().toLowerCase(Locale.ROOT)).path("responses");
         JsonNode response = responses.path(Integer.toString(status));
         if (response.isMissingNode()) {
             response = responses.path(status / 100 + "XX");

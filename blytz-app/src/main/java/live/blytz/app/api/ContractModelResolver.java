@@ -73,7 +73,7 @@ class ContractModelResolver extends ModelResolver {
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
-    static Schema nullable(Schema property) {
+    private static Schema nullable(Schema property) {
         if (property.get$ref() != null) {
             return new JsonSchema().anyOf(List.of(new JsonSchema().$ref(property.get$ref()),
                     new JsonSchema().types(Set.of("null"))));

@@ -25,6 +25,7 @@ import live.blytz.catalog.internal.ProductStatus;
 import live.blytz.catalog.internal.PublicProducts;
 import live.blytz.catalog.internal.web.Envelopes.ProductEnvelope;
 import live.blytz.sharedkernel.error.ValidationException;
+import live.blytz.sharedkernel.paging.CursorCodec;
 import live.blytz.sharedkernel.web.ClientAddress;
 import live.blytz.sharedkernel.web.EntityTags;
 import org.jspecify.annotations.Nullable;
@@ -106,7 +107,7 @@ class ProductController {
             @Parameter(description = "next_cursor of the previous response (keyset paging), passed back unchanged with "
                     + "the same filters and sort. Cursors are signed: an altered or made-up cursor, one issued for "
                     + "another sort, or one signed with a key since retired is a 400 naming cursor; start again "
-                    + "without it", schema = @Schema(maxLength = 1200))
+                    + "without it", schema = @Schema(maxLength = CursorCodec.MAX_ENCODED_LENGTH))
             @RequestParam(required = false) @Nullable String cursor) {
         ProductFilter filter = new ProductFilter(categoryId, sellerId, condition(condition), minPrice, maxPrice,
                 featured, q);
