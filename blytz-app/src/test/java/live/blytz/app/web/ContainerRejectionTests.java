@@ -30,6 +30,18 @@ class ContainerRejectionTests {
         assertProblem(RawHttp.get(port, path), 400);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/products;jsessionid=1", "/api/v1//products", "/api/v1/./products",
+            "/api/v1/x/../products", "/api/v1/products%3Bx"})
+    void aPathTheFirewallRefusesIsA400ProblemToo(String path) throws IOException {
+        assertProblem(RawHttp.get(port, path), 400);
+    }
+
+    @Test
+    void traceIsA405Problem() throws IOException {
+        assertProblem(RawHttp.send(port, "TRACE /api/v1/products HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"), 405);
+    }
+
     @Test
     void aRequestLineTomcatCannotParseIsA400Problem() throws IOException {
         assertProblem(RawHttp.send(port, "GET /a b c HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"), 400);
