@@ -99,7 +99,7 @@ class RequestTextFilter extends OncePerRequestFilter {
      * A header value as the client meant it. Tomcat reads header bytes as ISO-8859-1, so a UTF-8 value such as
      * {@code €} arrives with bytes in the C1 range; a value that is valid UTF-8 is checked as the text it encodes.
      */
-    static String asMeant(String latin1) {
+    private static String asMeant(String latin1) {
         if (latin1.chars().allMatch(c -> c < 0x80)) {
             return latin1;
         }
