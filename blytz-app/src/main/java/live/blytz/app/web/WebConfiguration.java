@@ -2,12 +2,12 @@ package live.blytz.app.web;
 
 import java.time.Duration;
 import java.util.List;
+import live.blytz.sharedkernel.store.RateLimitPolicy;
+import live.blytz.sharedkernel.store.RateLimiter;
 import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
-import live.blytz.sharedkernel.store.RateLimitPolicy;
-import live.blytz.sharedkernel.store.RateLimiter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -21,6 +21,7 @@ import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -37,15 +38,15 @@ class WebConfiguration implements WebMvcConfigurer {
 
     private final RateLimiter limiter;
     private final RateLimitProperties rateLimits;
-    private final ClientIpResolver clientIps;
+    private final ClientAddressResolver clients;
     private final ProblemResponseWriter problems;
     private final JsonMapper json;
 
-    WebConfiguration(RateLimiter limiter, RateLimitProperties rateLimits, ClientIpResolver clientIps,
+    WebConfiguration(RateLimiter limiter, RateLimitProperties rateLimits, ClientAddressResolver clients,
             ProblemResponseWriter problems, JsonMapper json) {
         this.limiter = limiter;
         this.rateLimits = rateLimits;
-        this.clientIps = clientIps;
+        this.clients = clients;
         this.problems = problems;
         this.json = json;
     }
@@ -67,7 +68,7 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     FilterRegistrationBean<RateLimitFilter> rateLimitFilter() {
         RateLimitPolicy perIp = rateLimits.perIp().toPolicy("ip");
-        var registration = new FilterRegistrationBean<>(new RateLimitFilter(limiter, perIp, clientIps, problems));
+        var registration = new FilterRegistrationBean<>(new RateLimitFilter(limiter, perIp, clients, problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         registration.setEnabled(rateLimits.enabled());
         return registration;
@@ -107,9 +108,14 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(clients);
+    }
+
+    @Override
     public void addInterceptors(InterceptorRegistry registry) {
         if (rateLimits.enabled()) {
-            registry.addInterceptor(new RateLimitInterceptor(limiter, rateLimits, clientIps, problems));
+            registry.addInterceptor(new RateLimitInterceptor(limiter, rateLimits, clients, problems));
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 import live.blytz.sharedkernel.UserId;
 import live.blytz.sharedkernel.error.NotFoundException;
+import live.blytz.sharedkernel.web.ClientAddress;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -12,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The hot read path, {@code GET /products/{id}}, as a ready JSON document ({@code {"product": {...}}}).
  * Anyone but the product's seller (and admins) gets the public copy, from the shared cache when it is there, and
- * the read counts as a view. Only public products are ever cached, keyed with their seller so that the seller's
+ * the read counts as a view (once per client and hour). Only public products are ever cached, keyed with their seller so that the seller's
  * own read (with the reserve price, drafts included) can bypass the cache without a database round trip first.
  */
 @Service
@@ -36,13 +37,13 @@ public class PublicProducts {
         return "catalog:product:" + productId;
     }
 
-    public String document(UUID id, @Nullable Caller caller) {
+    public String document(UUID id, @Nullable Caller caller, ClientAddress client) {
         Optional<String> cached = cache.get(key(id));
         if (cached.isPresent()) {
             int separator = cached.get().indexOf(SEPARATOR);
             UserId seller = UserId.of(cached.get().substring(0, separator));
             if (!Caller.mayManage(caller, seller)) {
-                views.viewed(id);
+                views.viewed(id, ProductViews.Viewer.of(caller, client));
                 return cached.get().substring(separator + 1);
             }
         }
@@ -55,7 +56,7 @@ public class PublicProducts {
         }
         String document = json.writeValueAsString(Map.of("product", details.publicView()));
         cache.offer(key(id), details.sellerId().toString() + SEPARATOR + document);
-        views.viewed(id);
+        views.viewed(id, ProductViews.Viewer.of(caller, client));
         return document;
     }
 }

@@ -24,6 +24,7 @@ import live.blytz.catalog.internal.ProductStatus;
 import live.blytz.catalog.internal.PublicProducts;
 import live.blytz.catalog.internal.web.Envelopes.ProductEnvelope;
 import live.blytz.sharedkernel.error.ValidationException;
+import live.blytz.sharedkernel.web.ClientAddress;
 import live.blytz.sharedkernel.web.EntityTags;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -71,6 +72,8 @@ class ProductController {
                     filters and sort) for the next rows, at a cost independent of depth (no `total` then). With `q` \
                     and no `sort`, the best matches come first. Items are summaries; the detail has every field.""")
     @ApiResponse(responseCode = "200")
+    @ApiResponse(responseCode = "400", description = "A filter, sort or page parameter out of range, or a cursor this "
+            + "API did not issue (see cursor)", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @GetMapping
     ProductList list(
             @Parameter(description = "Only this category and all its sub-categories")
@@ -96,7 +99,10 @@ class ProductController {
             @RequestParam(required = false) @Nullable Integer page,
             @Parameter(description = "1 to 100, default 20")
             @RequestParam(name = "page_size", required = false) @Nullable Integer pageSize,
-            @Parameter(description = "next_cursor of the previous response (keyset paging)")
+            @Parameter(description = "next_cursor of the previous response (keyset paging), passed back unchanged with "
+                    + "the same filters and sort. Cursors are signed: an altered or made-up cursor, one issued for "
+                    + "another sort, or one signed with a key since retired is a 400 naming cursor; start again "
+                    + "without it", schema = @Schema(maxLength = 1200))
             @RequestParam(required = false) @Nullable String cursor) {
         ProductFilter filter = new ProductFilter(categoryId, sellerId, condition(condition), minPrice, maxPrice,
                 featured, q);
@@ -127,9 +133,10 @@ class ProductController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     // Pre-serialised JSON is written as is, not negotiated by the JSON converter: `produces` makes Accept count.
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> get(@PathVariable UUID id, @AuthenticationPrincipal @Nullable Jwt jwt) {
+    ResponseEntity<String> get(@PathVariable UUID id, @AuthenticationPrincipal @Nullable Jwt jwt,
+            ClientAddress client) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(publicProducts.document(id, Callers.ofNullable(jwt)));
+                .body(publicProducts.document(id, Callers.ofNullable(jwt), client));
     }
 
     @Operation(summary = "Create a product (seller, admin)",
