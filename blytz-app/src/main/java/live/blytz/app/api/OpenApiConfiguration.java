@@ -38,8 +38,12 @@ class OpenApiConfiguration {
                                 The Blytz live-stream marketplace API. JSON bodies use snake_case; errors are RFC 9457 \
                                 problem details (`application/problem+json`) carrying a `request_id`; every response \
                                 has an `X-Request-ID` header. Lists are `{"data": [...], "pagination": {...}}`. \
-                                Operations that need a role list it in their security requirement \
-                                (OpenAPI 3.1 role names); a token without one of them gets 403.""")
+                                Text anywhere in a request (path, query, headers, JSON strings) must be well-formed \
+                                Unicode without control characters; only multi-line fields (descriptions, `bio`) may \
+                                hold tab and line breaks: anything else is a 400 naming the field. Bodies are \
+                                `application/json` (a 204 has none, whatever `Accept` says); a route that does not \
+                                exist is a 404 for every caller. Operations that need a role list it in their security \
+                                requirement (OpenAPI 3.1 role names); a token without one of them gets 403.""")
                         .license(new License().name("Proprietary").identifier("LicenseRef-Blytz-Proprietary")))
                 // Relative to the document, so it is right behind any proxy or load balancer.
                 .servers(List.of(new Server().url("/").description("The server that serves this document")))

@@ -51,7 +51,7 @@ import org.springframework.web.bind.annotation.RestController;
         that is not public (draft, archived, deleted, or of a suspended seller: its existence is not disclosed) and 403 \
         for a public one (active or sold: everyone can see it exists, so a 404 would hide nothing).""")
 @RestController
-@RequestMapping(path = "/api/v1/products", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping("/api/v1/products")
 class ProductController {
 
     private static final String PROBLEM = "#/components/schemas/Problem";
@@ -137,7 +137,8 @@ class ProductController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProductEnvelope.class)))
     @ApiResponse(responseCode = "404", description = "No such product, or not visible to the caller",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @GetMapping("/{id}")
+    // Pre-serialised JSON is written as is, not negotiated by the JSON converter: `produces` makes Accept count.
+    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> get(@PathVariable UUID id, @AuthenticationPrincipal @Nullable Jwt jwt,
             ClientAddress client) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)

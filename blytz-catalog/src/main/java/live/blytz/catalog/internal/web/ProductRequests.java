@@ -17,6 +17,7 @@ import live.blytz.catalog.internal.Product;
 import live.blytz.catalog.internal.ProductChanges;
 import live.blytz.catalog.internal.ProductCondition;
 import live.blytz.catalog.internal.ProductStatus;
+import live.blytz.sharedkernel.text.MultiLine;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -38,7 +39,7 @@ final class ProductRequests {
     record Create(
             @NotNull UUID categoryId,
             @NotBlank @Size(min = Product.MIN_TITLE, max = Product.MAX_TITLE) String title,
-            @Size(max = 10_000) @Nullable String description,
+            @MultiLine @Size(max = 10_000) @Nullable String description,
             @NotNull ProductCondition condition,
             @Schema(description = "ISO 4217; the configured default (EUR) when absent", example = "EUR")
             @Pattern(regexp = "[A-Z]{3}", message = "must be an upper-case ISO 4217 code") @Nullable String currency,
@@ -98,7 +99,7 @@ final class ProductRequests {
 
         public void setCategoryId(@Nullable UUID categoryId) { this.categoryId = categoryId; }
         public void setTitle(@Nullable String title) { this.title = title; }
-        public void setDescription(@Nullable String description) { this.description = description; }
+        @MultiLine public void setDescription(@Nullable String description) { this.description = description; }
         public void setCondition(@Nullable ProductCondition condition) { this.condition = condition; }
         public void setCurrency(@Nullable String currency) { this.currency = currency; }
         public void setStartingPrice(@Nullable BigDecimal startingPrice) { this.startingPrice = startingPrice; }

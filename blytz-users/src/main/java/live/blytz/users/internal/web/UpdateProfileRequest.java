@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.EnumMap;
 import java.util.Map;
+import live.blytz.sharedkernel.text.MultiLine;
 import live.blytz.users.internal.ProfileField;
 import live.blytz.users.internal.ProfileRules;
 import org.jspecify.annotations.Nullable;
@@ -58,6 +59,7 @@ final class UpdateProfileRequest {
 
     @Schema(description = "Plain text, no markup", maxLength = ProfileRules.MAX_BIO, nullable = true)
     @JsonProperty("bio")
+    @MultiLine
     void setBio(@Nullable String value) {
         sent.put(ProfileField.BIO, value);
     }
