@@ -8,6 +8,7 @@ import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +59,11 @@ public class CircuitBreakers implements MeterBinder {
                 // Refusing a call while open must cost next to nothing.
                 .writableStackTraceEnabled(false)
                 .build());
+    }
+
+    /** The breaker of a dependency, once {@link #of} has created it. */
+    public Optional<CircuitBreaker> find(String dependency) {
+        return registry.find(dependency);
     }
 
     /** How long a client should wait before retrying a request refused for an outage: until the next probe. */

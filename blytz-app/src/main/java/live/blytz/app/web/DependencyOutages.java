@@ -10,11 +10,13 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * The one rule for "a dependency is down" (503, ADR 0022), applied to an exception and all its causes: the outage
- * often arrives wrapped, e.g. a query that lost its connection is overridden by the failed rollback's
- * {@code TransactionSystemException}, whose cause is the closed connection.
+ * often arrives wrapped, or hidden, e.g. a statement that lost its connection is overridden by the failed rollback's
+ * {@link TransactionSystemException} ("Connection is closed"), which keeps the statement's error as its application
+ * exception.
  */
 final class DependencyOutages {
 
@@ -45,8 +47,14 @@ final class DependencyOutages {
         return (outage == null ? e : outage).getClass().getSimpleName() + " (" + root + ")";
     }
 
-    private static @Nullable Throwable outage(Throwable e) {
+    private static @Nullable Throwable outage(@Nullable Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TransactionSystemException rollback) {
+                Throwable hidden = outage(rollback.getApplicationException());
+                if (hidden != null) {
+                    return hidden;
+                }
+            }
             if (cause instanceof DependencyUnavailableException  // Redis, through RedisCalls
                     || cause instanceof CallNotPermittedException  // an open circuit breaker
                     || cause instanceof DataAccessResourceFailureException  // incl. CannotGetJdbcConnectionException
