@@ -45,7 +45,7 @@ class OpenApiConfiguration {
             "415", "Body is not application/json",
             "429", "Rate limited; see `Retry-After`",
             "500", "Unexpected error; quote the `request_id`",
-            "503", "A dependency is down; retry later");
+            "503", "A dependency is down; retry after `Retry-After` seconds");
 
     @Bean
     OpenAPI blytzOpenApi() {

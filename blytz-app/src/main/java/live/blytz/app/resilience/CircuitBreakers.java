@@ -32,11 +32,11 @@ public class CircuitBreakers implements MeterBinder {
         this.properties = properties;
         registry.getEventPublisher().onEntryAdded(added -> added.getAddedEntry().getEventPublisher()
                 .onStateTransition(event -> {
-                    switch (event.getStateTransition().getToState()) {
-                        case OPEN -> log.warn("{} is unavailable: failing fast for {} (circuit breaker {})",
-                                event.getCircuitBreakerName(), properties.openFor(), event.getStateTransition());
-                        case CLOSED -> log.info("{} is available again (circuit breaker {})",
-                                event.getCircuitBreakerName(), event.getStateTransition());
+                    // Once per outage and recovery; the re-opening after each failed probe only at debug level.
+                    switch (event.getStateTransition()) {
+                        case CLOSED_TO_OPEN -> log.warn("{} is unavailable: failing fast, probing every {}",
+                                event.getCircuitBreakerName(), properties.openFor());
+                        case HALF_OPEN_TO_CLOSED -> log.info("{} is available again", event.getCircuitBreakerName());
                         default -> log.debug("Circuit breaker {}: {}", event.getCircuitBreakerName(),
                                 event.getStateTransition());
                     }

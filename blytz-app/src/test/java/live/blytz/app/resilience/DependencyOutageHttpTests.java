@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import live.blytz.BlytzIntegrationTest;
 import live.blytz.TestAccounts;
 import live.blytz.TestAccounts.Account;
@@ -33,6 +35,8 @@ class DependencyOutageHttpTests {
     CircuitBreakers breakers;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MeterRegistry meters;
 
     Account seller;
     String retryAfter;
@@ -94,6 +98,14 @@ class DependencyOutageHttpTests {
         }
         http.get().uri("/api/v1/products/mine").header(HttpHeaders.AUTHORIZATION, seller.bearer()).exchange()
                 .expectStatus().isOk();
+    }
+
+    @Test
+    void eachBreakersStateIsAMetric() {
+        for (String dependency : List.of("database", "redis")) {
+            assertThat(meters.get("resilience4j.circuitbreaker.state").tag("name", dependency).tag("state", "closed")
+                    .gauge().value()).isEqualTo(1.0);
+        }
     }
 
     private void unavailable(RestTestClient.RequestHeadersSpec<?> request) {
