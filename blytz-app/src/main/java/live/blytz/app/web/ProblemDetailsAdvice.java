@@ -143,16 +143,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
-<<<<<<< HEAD
         if (DependencyOutages.isOutage(e)) {
             return serviceUnavailable(e, request);
         }
-        log.error("Unexpected error handling {} {} (request {})", request.getMethod(), request.getRequestURI(),
-                RequestIds.of(request), e);
-=======
         log.error("Unexpected error handling {} {} (request {})", Echo.of(request.getMethod()),
                 Echo.of(request.getRequestURI()), RequestIds.of(request), e);
->>>>>>> main
         return respond(problem(request, HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
                 "Something went wrong on our side; quote the request id when you report it"));
     }
