@@ -1,5 +1,6 @@
 package live.blytz.app.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -7,11 +8,15 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import live.blytz.sharedkernel.error.ConflictException;
 import live.blytz.sharedkernel.error.DependencyUnavailableException;
 import live.blytz.sharedkernel.error.ForbiddenException;
 import live.blytz.sharedkernel.error.TooManyRequestsException;
 import live.blytz.sharedkernel.store.RateLimited;
+import live.blytz.sharedkernel.text.MultiLine;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -27,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Test-only endpoints that fail in every way the API can fail, so the cross-cutting error handling can be
@@ -37,12 +43,17 @@ class ProblemProbe {
 
     @Bean
     Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> probeRules() {
-        return rules -> rules.requestMatchers("/test/probe/open/**").permitAll()
+        return rules -> rules.requestMatchers("/test/probe/open/**", "/api/v1/test-probe/**").permitAll()
                 .requestMatchers("/test/probe/admin/**").hasRole("ADMIN");
     }
 
     record Listing(@NotBlank @Size(min = 3, max = 200) String title, @Positive BigDecimal startingPrice,
             @Email String contactEmail) {
+    }
+
+    /** Text in every shape a body can carry it: single-line, multi-line, list elements, a free-form object. */
+    record Note(@Nullable String title, @MultiLine @Nullable String body, @Nullable List<String> tags,
+            @Nullable ObjectNode extra) {
     }
 
     @RestController
@@ -55,6 +66,11 @@ class ProblemProbe {
         OpenEndpoints(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
             this.jdbc = jdbc;
             this.transactions = new TransactionTemplate(transactionManager);
+        }
+
+        @PostMapping("/notes")
+        Note note(@RequestBody Note note) {
+            return note;
         }
 
         @PostMapping("/listings")
@@ -120,6 +136,18 @@ class ProblemProbe {
         @GetMapping
         String admin() {
             return "admin";
+        }
+    }
+
+    /** JSON on an {@code /api} path that the OpenAPI document does not describe ({@code @Hidden}): drift. */
+    @Hidden
+    @RestController
+    @RequestMapping("/api/v1/test-probe")
+    static class UndocumentedEndpoints {
+
+        @GetMapping("/undocumented")
+        Map<String, String> undocumented() {
+            return Map.of("drift", "an endpoint nobody documented");
         }
     }
 }

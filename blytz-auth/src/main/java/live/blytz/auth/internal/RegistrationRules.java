@@ -4,10 +4,10 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import live.blytz.sharedkernel.PhoneNumbers;
 import live.blytz.sharedkernel.error.FieldError;
 import live.blytz.sharedkernel.error.ValidationException;
+import live.blytz.sharedkernel.text.TextRule;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,11 +16,9 @@ import org.jspecify.annotations.Nullable;
  * normalisable to E.164 by the shared kernel's {@link PhoneNumbers}, the rule users applies too. Auth cannot use
  * the users module's internals, so the name limits are stated here again.
  */
-final class RegistrationRules {
+public final class RegistrationRules {
 
-    static final int MAX_NAME = 50;
-
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
+    public static final int MAX_NAME = 50;
 
     private RegistrationRules() {
     }
@@ -46,7 +44,7 @@ final class RegistrationRules {
         if (value.codePointCount(0, value.length()) > MAX_NAME) {
             return Optional.of("must be at most " + MAX_NAME + " characters");
         }
-        if (CONTROL.matcher(value).find() || value.indexOf('<') >= 0 || value.indexOf('>') >= 0) {
+        if (!TextRule.SINGLE_LINE.accepts(value) || value.indexOf('<') >= 0 || value.indexOf('>') >= 0) {
             return Optional.of("must be plain text without control characters or angle brackets");
         }
         return Optional.empty();

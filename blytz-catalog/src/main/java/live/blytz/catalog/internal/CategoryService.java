@@ -14,7 +14,6 @@ import live.blytz.sharedkernel.error.ConflictException;
 import live.blytz.sharedkernel.error.FieldError;
 import live.blytz.sharedkernel.error.NotFoundException;
 import live.blytz.sharedkernel.error.ValidationException;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -67,8 +66,6 @@ public class CategoryService {
         queries.lockTree();
         List<FieldError> errors = new ArrayList<>();
         String name = command.name().strip();
-        checkTexts(command.name(), command.description(), command.imageUrl(), errors);
-        throwIfAny(errors);
         String slug = command.slug() == null ? generatedSlug(name) : checkedSlug(command.slug(), errors);
         if (command.parentId() != null && !categories.existsById(command.parentId())) {
             errors.add(new FieldError("parent_id", "is not an existing category"));
@@ -93,9 +90,6 @@ public class CategoryService {
             category.expectVersion(changes.version());
         }
         List<FieldError> errors = new ArrayList<>();
-        checkTexts(changes.name(), changes.description() == null ? null : changes.description().orElse(null),
-                changes.imageUrl() == null ? null : changes.imageUrl().orElse(null), errors);
-        throwIfAny(errors);
         if (changes.slug() != null) {
             String slug = checkedSlug(changes.slug(), errors);
             throwIfAny(errors);
@@ -176,13 +170,6 @@ public class CategoryService {
 
     private void changed(UUID id, Change change) {
         events.publishEvent(new CategoryChanged(id, change, now()));
-    }
-
-    private static void checkTexts(@Nullable String name, @Nullable String description, @Nullable String imageUrl,
-            List<FieldError> errors) {
-        Texts.checkLine("name", name, errors);
-        Texts.checkMultiline("description", description, errors);
-        Texts.checkLine("image_url", imageUrl, errors);
     }
 
     private static void throwIfAny(List<FieldError> errors) {

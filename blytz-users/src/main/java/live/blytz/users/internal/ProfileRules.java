@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import live.blytz.sharedkernel.PhoneNumbers;
 import live.blytz.sharedkernel.error.FieldError;
+import live.blytz.sharedkernel.text.TextRule;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,17 +16,15 @@ import org.jspecify.annotations.Nullable;
  * value clears the field. Every rule also holds for data that arrives in auth's events, so the database's
  * checks never see a value these rules would refuse.
  */
-final class ProfileRules {
+public final class ProfileRules {
 
-    static final int MAX_NAME = 50;
-    static final int MIN_DISPLAY_NAME = 2;
-    static final int MAX_DISPLAY_NAME = 40;
-    static final int MAX_AVATAR_URL = 2048;
-    static final int MAX_BIO = 500;
+    public static final int MAX_NAME = 50;
+    public static final int MIN_DISPLAY_NAME = 2;
+    public static final int MAX_DISPLAY_NAME = 40;
+    public static final int MAX_AVATAR_URL = 2048;
+    public static final int MAX_BIO = 500;
 
-    // Plain text: no control characters (a bio may keep line breaks and tabs) and nothing that opens markup.
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
-    private static final Pattern CONTROL_EXCEPT_LINES = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
+    // Plain text: the shared TextRule (a bio may keep line breaks and tabs) and nothing that opens markup.
     private static final Pattern MARKUP = Pattern.compile("<[a-zA-Z/!?]");
 
     private ProfileRules() {
@@ -66,7 +65,7 @@ final class ProfileRules {
         if (length < min || length > max) {
             return "must be " + min + " to " + max + " characters";
         }
-        if (CONTROL.matcher(value).find() || value.indexOf('<') >= 0 || value.indexOf('>') >= 0) {
+        if (!TextRule.SINGLE_LINE.accepts(value) || value.indexOf('<') >= 0 || value.indexOf('>') >= 0) {
             return "must be plain text without control characters or angle brackets";
         }
         return null;
@@ -76,7 +75,7 @@ final class ProfileRules {
         if (value.codePointCount(0, value.length()) > MAX_BIO) {
             return "must be at most " + MAX_BIO + " characters";
         }
-        if (CONTROL_EXCEPT_LINES.matcher(value).find() || MARKUP.matcher(value).find()) {
+        if (!TextRule.MULTI_LINE.accepts(value) || MARKUP.matcher(value).find()) {
             return "must be plain text (no markup, no control characters)";
         }
         return null;

@@ -30,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Categories", description = "The category tree products are filed under")
 @RestController
-@RequestMapping(path = "/api/v1/categories", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping("/api/v1/categories")
 class CategoryController {
 
     private static final String PROBLEM = "#/components/schemas/Problem";
@@ -42,31 +42,32 @@ class CategoryController {
         this.categories = categories;
     }
 
-    @Operation(summary = "The tree of active categories",
+    @Operation(operationId = "getCategoryTree", summary = "The tree of active categories",
             description = "Roots ordered by sort_order then name, each with its active children nested the same way. "
                     + "A child of an inactive category is hidden with it. Served from the shared cache.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CategoryTree.class)))
-    @GetMapping
+    // Pre-serialised JSON is written as is, not negotiated by the JSON converter: `produces` makes Accept count.
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> tree() {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(categories.treeJson());
     }
 
-    @Operation(summary = "One category, by id or slug, with its parent_id and direct children",
+    @Operation(operationId = "getCategory", summary = "One category, by id or slug, with its parent_id and direct children",
             description = "Inactive categories are found only by admins.")
     @ApiResponse(responseCode = "200")
     @ApiResponse(responseCode = "404", description = "No such (active) category",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @GetMapping("/{idOrSlug}")
-    CategoryEnvelope get(@Parameter(description = "The category's UUID or its slug") @PathVariable String idOrSlug,
+    @GetMapping("/{id}")
+    CategoryEnvelope get(@Parameter(description = "The category's UUID or its slug") @PathVariable("id") String idOrSlug,
             @AuthenticationPrincipal @Nullable Jwt jwt) {
         boolean admin = jwt != null && Callers.of(jwt).admin();
         return new CategoryEnvelope(categories.get(idOrSlug, admin));
     }
 
-    @Operation(summary = "Create a category (admin)",
+    @Operation(operationId = "createCategory", summary = "Create a category (admin)",
             description = "The slug is derived from the name when absent (a numeric suffix keeps it unique); "
                     + "an explicitly requested slug that is taken is a 409.")
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = "admin")
     @ApiResponse(responseCode = "201")
     @ApiResponse(responseCode = "409", description = "The slug is taken",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
@@ -77,10 +78,10 @@ class CategoryController {
                 .body(new CategoryEnvelope(created));
     }
 
-    @Operation(summary = "Change a category (admin)",
+    @Operation(operationId = "updateCategory", summary = "Change a category (admin)",
             description = "Partial update. Renaming keeps the slug (links stay valid). Moving a category under itself "
                     + "or one of its descendants is a 409, as is a stale version.")
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = "admin")
     @ApiResponse(responseCode = "200")
     @ApiResponse(responseCode = "404", description = "No such category",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
@@ -91,10 +92,10 @@ class CategoryController {
         return new CategoryEnvelope(categories.update(id, body.changes()));
     }
 
-    @Operation(summary = "Delete a category (admin)",
+    @Operation(operationId = "deleteCategory", summary = "Delete a category (admin)",
             description = "Refused (409) while it has sub-categories or products (deleted products included: they keep "
                     + "their category for the record).")
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = "admin")
     @ApiResponse(responseCode = "204")
     @ApiResponse(responseCode = "404", description = "No such category",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
