@@ -15,7 +15,9 @@ import live.blytz.sharedkernel.error.ValidationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.convert.ConversionService;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -38,6 +40,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
@@ -60,6 +63,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    private final ConversionService conversions;
+
+    ProblemDetailsAdvice(@Qualifier("mvcConversionService") ConversionService conversions) {
+        this.conversions = conversions;
+    }
 
     // --- the domain errors of the shared kernel ---
 
@@ -203,22 +212,42 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         MismatchedInputException mismatch = causedBy(e, MismatchedInputException.class);
         if (mismatch != null && !mismatch.getPath().isEmpty()) {
             return body(validationProblem(servletRequest, List.of(new FieldError(path(mismatch),
-                    "has the wrong type or format"))), headers);
+                    JsonTypeMessages.of(mismatch)))), headers);
         }
-        String detail = causedBy(e, StreamReadException.class) != null || causedBy(e, JacksonException.class) != null
+        StreamReadException unreadable = causedBy(e, StreamReadException.class);
+        String duplicate = unreadable == null ? null : JsonTypeMessages.duplicateKey(unreadable);
+        if (duplicate != null) {
+            String parent = path(unreadable);
+            return body(validationProblem(servletRequest, List.of(new FieldError(
+                    parent.equals("body") ? duplicate : parent + "." + duplicate, "is given more than once"))), headers);
+        }
+        String detail = mismatch != null ? "The request body must be a JSON object"
+                : unreadable != null || causedBy(e, JacksonException.class) != null
                 ? "The request body is not well-formed JSON"
                 : "The request body is missing or cannot be read";
         return body(problem(servletRequest, HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
                 detail), headers);
     }
 
+    /**
+     * A query parameter, path variable or header that is not spelled as the API requires ({@link StrictQueryConversion}).
+     * For a query parameter, every other refused query parameter of the request is named too.
+     */
     @Override
     protected @Nullable ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        HttpServletRequest servletRequest = servlet(request);
         String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
                 : e.getPropertyName() == null ? "parameter" : e.getPropertyName();
-        return body(validationProblem(servlet(request), List.of(new FieldError(JsonFieldNames.of(name),
-                "has the wrong type or format"))), headers);
+        List<FieldError> errors = new ArrayList<>();
+        if (e instanceof MethodArgumentTypeMismatchException argument && argument.getParameter().getMethod() != null
+                && argument.getParameter().hasParameterAnnotation(RequestParam.class)) {
+            errors.addAll(QueryParameterErrors.of(argument.getParameter().getMethod(), servletRequest, conversions));
+        }
+        if (errors.stream().noneMatch(error -> error.field().equals(name))) {
+            errors.addFirst(new FieldError(name, QueryParameterErrors.messageOf(e)));
+        }
+        return body(validationProblem(servletRequest, errors), headers);
     }
 
     @Override

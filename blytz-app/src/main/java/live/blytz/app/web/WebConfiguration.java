@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -19,7 +20,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * The servlet filters around every request, outermost first: request id, body size limit, per-IP rate limit
- * (all before Spring Security, at {@code -100}), then the named rate-limit policies inside Spring MVC.
+ * (all before Spring Security, at {@code -100}), then the named rate-limit policies inside Spring MVC; and the
+ * strict conversion of query parameters, path variables and headers.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -58,6 +60,11 @@ class WebConfiguration implements WebMvcConfigurer {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         registration.setEnabled(rateLimits.enabled());
         return registration;
+    }
+
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        StrictQueryConversion.register(registry);
     }
 
     @Override
