@@ -10,11 +10,13 @@ import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * No silent coercion of JSON input, for every body the application reads: a value is taken only in the JSON type
  * the API documents. {@code "7"} or {@code 7.0} is not an integer, {@code 1} is not a boolean or an enum code,
- * {@code 5} or {@code true} is not a string, {@code ""} is not "absent", {@code "DRAFT"} is not {@code draft}; a key
+ * {@code 5} or {@code true} is not a string, {@code ""} is not "absent", {@code "DRAFT"} or {@code " draft"} is not {@code draft} ({@link ExactEnumCodes}); a key
  * given twice, or anything after the document, makes the body malformed. Each is a 400 naming the field (see the
  * problem details advice). Nulls are {@link NullMarkedNulls}' rule. Everything the application writes itself reads
  * back unchanged under these rules (events, caches).
@@ -47,6 +49,10 @@ class StrictJson implements JsonMapperBuilderCustomizer {
                     }
                     config.setAcceptBlankAsEmpty(false);
                 })
+                // JSON has one number type: 10 is as good a decimal as 10.00 (the reverse, 1.0 for an integer, fails).
+                .withCoercionConfig(LogicalType.Float,
+                        config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert))
+                .addModule(new SimpleModule("blytz-exact-enum-codes").setDeserializerModifier(new ExactEnumCodes()))
                 .annotationIntrospector(AnnotationIntrospector.pair(builder.annotationIntrospector(),
                         new NullMarkedNulls()));
     }

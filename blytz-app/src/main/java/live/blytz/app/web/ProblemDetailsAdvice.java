@@ -15,9 +15,7 @@ import live.blytz.sharedkernel.error.ValidationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.core.convert.ConversionService;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
@@ -40,7 +38,6 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
@@ -63,12 +60,6 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
-
-    private final ConversionService conversions;
-
-    ProblemDetailsAdvice(@Qualifier("mvcConversionService") ConversionService conversions) {
-        this.conversions = conversions;
-    }
 
     // --- the domain errors of the shared kernel ---
 
@@ -221,7 +212,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return body(validationProblem(servletRequest, List.of(new FieldError(
                     parent.equals("body") ? duplicate : parent + "." + duplicate, "is given more than once"))), headers);
         }
-        String detail = mismatch != null ? "The request body must be a JSON object"
+        String detail = mismatch != null ? "The request body must be exactly one JSON object"
                 : unreadable != null || causedBy(e, JacksonException.class) != null
                 ? "The request body is not well-formed JSON"
                 : "The request body is missing or cannot be read";
@@ -229,25 +220,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 detail), headers);
     }
 
-    /**
-     * A query parameter, path variable or header that is not spelled as the API requires ({@link StrictQueryConversion}).
-     * For a query parameter, every other refused query parameter of the request is named too.
-     */
+    /** A value Spring could not bind; query parameters and path variables are refused earlier, all at once. */
     @Override
     protected @Nullable ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        HttpServletRequest servletRequest = servlet(request);
         String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
                 : e.getPropertyName() == null ? "parameter" : e.getPropertyName();
-        List<FieldError> errors = new ArrayList<>();
-        if (e instanceof MethodArgumentTypeMismatchException argument && argument.getParameter().getMethod() != null
-                && argument.getParameter().hasParameterAnnotation(RequestParam.class)) {
-            errors.addAll(QueryParameterErrors.of(argument.getParameter().getMethod(), servletRequest, conversions));
-        }
-        if (errors.stream().noneMatch(error -> error.field().equals(name))) {
-            errors.addFirst(new FieldError(name, QueryParameterErrors.messageOf(e)));
-        }
-        return body(validationProblem(servletRequest, errors), headers);
+        return body(validationProblem(servlet(request), List.of(new FieldError(JsonFieldNames.of(name),
+                StrictParameters.messageOf(e)))), headers);
     }
 
     @Override

@@ -16,11 +16,11 @@ import org.springframework.core.convert.converter.ConverterFactory;
 import org.springframework.format.FormatterRegistry;
 
 /**
- * The one rule for typed query parameters, path variables and headers: a value is taken only as the API spells it,
- * like its JSON counterpart. Spring's default conversions are lenient and replaced here: they trim spaces, read
- * {@code 0x10} or {@code 010} (octal) as integers, {@code yes}/{@code on}/{@code 1} as {@code true}, an empty value as
- * absent, {@code 1-1-1-1-1} as a UUID, enum names in any case, and keep the first of a repeated parameter. Each of
- * those is a 400 naming the parameter here ({@link QueryValueException} carries the message).
+ * The one rule for typed query parameters and path variables: a value is taken only as the API spells it, like its
+ * JSON counterpart. Spring's default conversions are lenient and replaced here: they trim spaces, read {@code 0x10}
+ * or {@code 010} (octal) as integers, {@code yes}/{@code on}/{@code 1} as {@code true}, an empty value as absent,
+ * {@code 1-1-1-1-1} as a UUID, enum names in any case, and keep the first of a repeated parameter. Each of those is a
+ * 400 naming the parameter ({@link QueryValueException} carries the message, {@link StrictParameters} applies it).
  */
 final class StrictQueryConversion {
 

@@ -4,12 +4,15 @@ import java.time.Duration;
 import java.util.List;
 import live.blytz.sharedkernel.store.RateLimitPolicy;
 import live.blytz.sharedkernel.store.RateLimiter;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
+import org.springframework.core.convert.ConversionService;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -20,8 +23,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 /**
  * The servlet filters around every request, outermost first: request id, body size limit, per-IP rate limit
- * (all before Spring Security, at {@code -100}), then the named rate-limit policies inside Spring MVC; and the
- * strict conversion of query parameters, path variables and headers.
+ * (all before Spring Security, at {@code -100}), then the named rate-limit policies inside Spring MVC and the
+ * strict check of query parameters and path variables ({@link StrictQueryConversion}, {@link StrictParameters}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -30,13 +33,16 @@ class WebConfiguration implements WebMvcConfigurer {
     private final RateLimitProperties rateLimits;
     private final ClientIpResolver clientIps;
     private final ProblemResponseWriter problems;
+    private final ObjectProvider<ConversionService> mvcConversionService;
 
     WebConfiguration(RateLimiter limiter, RateLimitProperties rateLimits, ClientIpResolver clientIps,
-            ProblemResponseWriter problems) {
+            ProblemResponseWriter problems,
+            @Qualifier("mvcConversionService") ObjectProvider<ConversionService> mvcConversionService) {
         this.limiter = limiter;
         this.rateLimits = rateLimits;
         this.clientIps = clientIps;
         this.problems = problems;
+        this.mvcConversionService = mvcConversionService;
     }
 
     @Bean
@@ -72,6 +78,7 @@ class WebConfiguration implements WebMvcConfigurer {
         if (rateLimits.enabled()) {
             registry.addInterceptor(new RateLimitInterceptor(limiter, rateLimits, clientIps, problems));
         }
+        registry.addInterceptor(new StrictParameters(mvcConversionService.getObject()));
     }
 
     @Bean
