@@ -16,4 +16,11 @@ final class AuthTestSupport {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
     }
+
+    /** A /64 of its own ({@code 2001:db8:x:y::}), to append a host part to. */
+    static String randomIpv6Network() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return "2001:db8:" + Integer.toHexString(random.nextInt(0x10000)) + ":" + Integer.toHexString(random.nextInt(0x10000))
+                + "::";
+    }
 }

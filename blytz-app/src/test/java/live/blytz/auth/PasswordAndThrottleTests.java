@@ -141,6 +141,16 @@ class PasswordAndThrottleTests {
         login(newEmail(), "wrong guess", AuthTestSupport.randomIp()).expectStatus().isUnauthorized();
     }
 
+    @Test
+    void anIpv6ClientIsThrottledOnItsSlash64NotPerAddress() {
+        String network = AuthTestSupport.randomIpv6Network();
+        for (int host = 1; host <= 51; host++) {
+            login(newEmail(), "wrong guess", network + Integer.toHexString(host)).expectStatus().isUnauthorized();
+        }
+        login(newEmail(), "wrong guess", network + "beef").expectStatus().isEqualTo(429);
+        login(newEmail(), "wrong guess", AuthTestSupport.randomIpv6Network() + "1").expectStatus().isUnauthorized();
+    }
+
     private void expectPasswordProblem(String password, String message) {
         register(newEmail(), password)
                 .expectStatus().isBadRequest()

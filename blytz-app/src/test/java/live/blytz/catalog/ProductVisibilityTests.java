@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import live.blytz.BlytzIntegrationTest;
+import live.blytz.TestAccounts;
 import live.blytz.auth.events.AccountReactivated;
 import live.blytz.auth.events.AccountSuspended;
+import live.blytz.sharedkernel.Role;
 import live.blytz.sharedkernel.UserId;
 import live.blytz.users.events.UserProfileUpdated;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the public sees of one product: only public statuses, never a reserve price, never a suspended seller's
- * products (cached copies included), and every view counted exactly once the counts are flushed.
+ * products (cached copies included), and views counted once per client and hour, exactly once flushed.
  */
 @BlytzIntegrationTest
 class ProductVisibilityTests {
@@ -36,12 +38,14 @@ class ProductVisibilityTests {
     TransactionTemplate transactions;
 
     CatalogRows rows;
+    TestAccounts accounts;
     UUID seller;
     UUID category;
 
     @BeforeEach
     void setUp() {
         rows = new CatalogRows(jdbc);
+        accounts = new TestAccounts(http);
         seller = rows.seller("Visible Seller");
         category = rows.category(null);
     }
@@ -113,20 +117,35 @@ class ProductVisibilityTests {
     }
 
     @Test
-    void everyPublicDetailReadIsCountedExactlyOnceFlushed() {
+    void aClientsReadsCountAsOneViewPerHourAndEveryCountIsFlushedExactlyOnce() {
         UUID product = rows.product(seller, category).views(7).insert();
         UUID draft = rows.product(seller, category).status("draft").insert();
-        int reads = 25;
-        for (int i = 0; i < reads; i++) {
-            http.get().uri("/api/v1/products/{id}", product).exchange().expectStatus().isOk();
-            http.get().uri("/api/v1/products/{id}", draft).exchange().expectStatus().isNotFound();
+        // Loopback is a trusted proxy in the test profile: X-Forwarded-For names the client.
+        for (int i = 0; i < 25; i++) {
+            read(product, "198.51.100.20").expectStatus().isOk();
+            read(draft, "198.51.100.20").expectStatus().isNotFound();
+        }
+        read(product, "198.51.100.21").expectStatus().isOk();
+        // Two addresses of one IPv6 /64 are one client; a signed-in user is counted as such, wherever from.
+        read(product, "2001:db8:77:1::1").expectStatus().isOk();
+        read(product, "2001:db8:77:1::2").expectStatus().isOk();
+        String buyer = accounts.register(Role.BUYER).bearer();
+        for (String address : new String[] {"198.51.100.20", "198.51.100.22"}) {
+            http.get().uri("/api/v1/products/{id}", product).header("X-Forwarded-For", address)
+                    .header("Authorization", buyer).exchange().expectStatus().isOk();
         }
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> viewCount(product) == 7 + reads);
-        // Stays exact: nothing is counted twice by later flushes.
+        int clients = 4;
+        await().atMost(Duration.ofSeconds(15)).until(() -> viewCount(product) == 7 + clients);
+        // Stays exact: nothing is counted twice by later flushes, and repeating a read does not pump the count.
+        read(product, "198.51.100.20").expectStatus().isOk();
         await().pollDelay(Duration.ofMillis(600)).until(() -> true);
-        assertThat(viewCount(product)).isEqualTo(7 + reads);
+        assertThat(viewCount(product)).isEqualTo(7 + clients);
         assertThat(viewCount(draft)).isZero();
+    }
+
+    private RestTestClient.ResponseSpec read(UUID product, String clientAddress) {
+        return http.get().uri("/api/v1/products/{id}", product).header("X-Forwarded-For", clientAddress).exchange();
     }
 
     private void publish(Object event) {

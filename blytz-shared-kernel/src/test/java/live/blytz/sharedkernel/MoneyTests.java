@@ -22,6 +22,22 @@ class MoneyTests {
     }
 
     @Test
+    void refusesAmountsBeyondAnyMoneyQuicklyAndWithoutEchoingThem() {
+        long started = System.nanoTime();
+        for (String amount : new String[] {"1E-20000000", "1E-999999999", "1E+999999999", "-1E+999999999",
+                "1e-2147483647", "1" + "0".repeat(15), "0.00001"}) {
+            assertThat(Money.outOfBounds(new BigDecimal(amount))).as(amount).isPresent();
+            assertThatThrownBy(() -> Money.of(amount, "EUR")).as(amount)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("0000");
+        }
+        assertThat(System.nanoTime() - started).as("nanoseconds").isLessThan(1_000_000_000L);
+        for (String amount : new String[] {"999999999999999.9999", "0E+999999999", "0E-999999999", "25.000000000", "1E+3"}) {
+            assertThat(Money.outOfBounds(new BigDecimal(amount))).as(amount).isEmpty();
+        }
+        assertThat(Money.of("1E+3", "EUR").amount()).isEqualTo(new BigDecimal("1000.00"));
+    }
+
+    @Test
     void arithmeticIsExact() {
         assertThat(Money.of("0.10", "USD").plus(Money.of("0.20", "USD"))).isEqualTo(Money.of("0.30", "USD"));
         assertThat(Money.of("1.00", "USD").minus(Money.of("0.99", "USD"))).isEqualTo(Money.of("0.01", "USD"));

@@ -18,7 +18,9 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.Map;
+import live.blytz.sharedkernel.web.ClientAddress;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,6 +33,11 @@ class OpenApiConfiguration {
 
     static final String BEARER = "bearer";
     static final String PROBLEM = "Problem";
+
+    static {
+        // Resolved by the server from the connection and X-Forwarded-For: never a parameter clients send.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(ClientAddress.class);
+    }
 
     private static final Map<String, String> COMMON_ERRORS = Map.of(
             "400", "Invalid request: malformed JSON or failing fields, all listed in `errors`",

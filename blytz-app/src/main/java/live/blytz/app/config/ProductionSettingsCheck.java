@@ -18,7 +18,9 @@ import org.springframework.util.StringUtils;
 @Profile("prod")
 class ProductionSettingsCheck implements InitializingBean {
 
-    private static final List<String> ALWAYS_REQUIRED = List.of("spring.datasource.url", "blytz.redis.url");
+    // The cursor keys: every instance must accept the cursors the others issue (ADR 0017).
+    private static final List<String> ALWAYS_REQUIRED = List.of("spring.datasource.url", "blytz.redis.url",
+            "blytz.paging.cursor-keys");
     private static final List<String> PLACEHOLDERS = List.of("changeme", "change-me", "secret", "password", "default",
             "example");
 

@@ -1,5 +1,7 @@
 package live.blytz.app.redis;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +11,29 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
 
-/** Counter groups as Redis hashes: HINCRBY per hit, and a script that reads and deletes a hash atomically. */
+/**
+ * Counter groups as Redis hashes. A hit is counted by one script: the visitor goes into a HyperLogLog of the member
+ * and period, and the hash grows by however much the HyperLogLog's distinct count grew (a repeated visitor leaves
+ * it unchanged). Draining reads and deletes a hash atomically.
+ */
 @Component
 class RedisCounters implements Counters {
 
-    private static final String INCREMENT = "return redis.call('HINCRBY', KEYS[1], ARGV[1], 1)";
+    // KEYS: the group's hash, the member's HyperLogLog for this period, how much of it is counted already.
+    // ARGV: member, visitor, the period's lifetime in seconds.
+    private static final String COUNT_DISTINCT = """
+            if redis.call('PFADD', KEYS[2], ARGV[2]) == 0 then
+              return 0
+            end
+            redis.call('EXPIRE', KEYS[2], ARGV[3])
+            local seen = redis.call('PFCOUNT', KEYS[2])
+            local counted = tonumber(redis.call('GET', KEYS[3]) or '0')
+            if seen <= counted then
+              return 0
+            end
+            redis.call('SET', KEYS[3], seen, 'EX', ARGV[3])
+            return redis.call('HINCRBY', KEYS[1], ARGV[1], seen - counted)
+            """;
     private static final String DRAIN = """
             local values = redis.call('HGETALL', KEYS[1])
             redis.call('DEL', KEYS[1])
@@ -27,9 +47,12 @@ class RedisCounters implements Counters {
     }
 
     @Override
-    public void increment(String group, String member) {
-        RedisCalls.call(() -> redisson.getScript(StringCodec.INSTANCE)
-                .eval(RScript.Mode.READ_WRITE, INCREMENT, RScript.ReturnType.LONG, List.of(key(group)), member));
+    public void countDistinct(String group, String member, String visitor, Duration period) {
+        long periodSeconds = Math.max(1, period.toSeconds());
+        String seen = key(group) + ":seen:" + member + ":" + Instant.now().getEpochSecond() / periodSeconds;
+        RedisCalls.call(() -> redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, COUNT_DISTINCT,
+                RScript.ReturnType.LONG, List.of(key(group), seen, seen + ":counted"),
+                member, visitor, String.valueOf(periodSeconds)));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import live.blytz.sharedkernel.error.ConflictException;
 import live.blytz.sharedkernel.error.DependencyUnavailableException;
+import live.blytz.sharedkernel.error.Echo;
 import live.blytz.sharedkernel.error.FieldError;
 import live.blytz.sharedkernel.error.ForbiddenException;
 import live.blytz.sharedkernel.error.NotFoundException;
@@ -47,6 +48,7 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -151,8 +153,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
-        log.error("Unexpected error handling {} {} (request {})", request.getMethod(), request.getRequestURI(),
-                RequestIds.of(request), e);
+        log.error("Unexpected error handling {} {} (request {})", Echo.of(request.getMethod()),
+                Echo.of(request.getRequestURI()), RequestIds.of(request), e);
         return respond(problem(request, HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
                 "Something went wrong on our side; quote the request id when you report it"));
     }
@@ -199,6 +201,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (unknown != null) {
             return body(validationProblem(servletRequest, List.of(new FieldError(path(unknown),
                     "is not a field this endpoint accepts"))), headers);
+        }
+        JsonNumberBounds.OutOfBoundsNumberException outOfBounds =
+                causedBy(e, JsonNumberBounds.OutOfBoundsNumberException.class);
+        if (outOfBounds != null) {
+            return body(validationProblem(servletRequest, List.of(new FieldError(path(outOfBounds), outOfBounds.problem()))),
+                    headers);
+        }
+        InputCoercionException overflow = causedBy(e, InputCoercionException.class);
+        if (overflow != null && !overflow.getPath().isEmpty()) {
+            return body(validationProblem(servletRequest, List.of(new FieldError(path(overflow), "is out of range"))),
+                    headers);
         }
         MismatchedInputException mismatch = causedBy(e, MismatchedInputException.class);
         if (mismatch != null && !mismatch.getPath().isEmpty()) {
@@ -254,7 +267,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             HttpRequestMethodNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         HttpServletRequest servletRequest = servlet(request);
         return body(problem(servletRequest, HttpStatus.METHOD_NOT_ALLOWED, ProblemTypes.METHOD_NOT_ALLOWED,
-                "Method not allowed", servletRequest.getMethod() + " is not supported here; see the Allow header"),
+                "Method not allowed", Echo.of(servletRequest.getMethod()) + " is not supported here; see the Allow header"),
                 headers);
     }
 
@@ -306,7 +319,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail noRoute(HttpServletRequest request) {
         return problem(request, HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
-                "No endpoint " + request.getMethod() + " " + request.getRequestURI());
+                "No endpoint " + Echo.of(request.getMethod()) + " " + Echo.of(request.getRequestURI()));
     }
 
     private ResponseEntity<ProblemDetail> serviceUnavailable(HttpServletRequest request) {

@@ -18,13 +18,13 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimiter limiter;
     private final RateLimitPolicy policy;
-    private final ClientIpResolver clientIps;
+    private final ClientAddressResolver clients;
     private final ProblemResponseWriter problems;
 
-    RateLimitFilter(RateLimiter limiter, RateLimitPolicy policy, ClientIpResolver clientIps, ProblemResponseWriter problems) {
+    RateLimitFilter(RateLimiter limiter, RateLimitPolicy policy, ClientAddressResolver clients, ProblemResponseWriter problems) {
         this.limiter = limiter;
         this.policy = policy;
-        this.clientIps = clientIps;
+        this.clients = clients;
         this.problems = problems;
     }
 
@@ -36,7 +36,7 @@ class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        RateLimitDecision decision = limiter.tryAcquire(policy, clientIps.clientIp(request));
+        RateLimitDecision decision = limiter.tryAcquire(policy, clients.of(request).key());
         RateLimitHeaders.apply(response, decision);
         if (!decision.allowed()) {
             problems.write(request, response, RateLimitHeaders.tooManyRequests(request, decision));

@@ -23,15 +23,15 @@ class RateLimitInterceptor implements HandlerInterceptor {
     private final Map<String, RateLimitPolicy> policies;
     // Resolving merged annotations on every request is wasted work: a handler's policy never changes.
     private final Map<Method, Optional<String>> policyNames = new ConcurrentHashMap<>();
-    private final ClientIpResolver clientIps;
+    private final ClientAddressResolver clients;
     private final ProblemResponseWriter problems;
 
-    RateLimitInterceptor(RateLimiter limiter, RateLimitProperties properties, ClientIpResolver clientIps,
+    RateLimitInterceptor(RateLimiter limiter, RateLimitProperties properties, ClientAddressResolver clients,
             ProblemResponseWriter problems) {
         this.limiter = limiter;
         this.policies = properties.policies().entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> e.getValue().toPolicy(e.getKey())));
-        this.clientIps = clientIps;
+        this.clients = clients;
         this.problems = problems;
     }
 
@@ -47,7 +47,7 @@ class RateLimitInterceptor implements HandlerInterceptor {
         }
         // Every name is known: WebConfiguration refuses to start with an unconfigured policy.
         RateLimitPolicy policy = policies.get(name);
-        RateLimitDecision decision = limiter.tryAcquire(policy, clientIps.clientIp(request));
+        RateLimitDecision decision = limiter.tryAcquire(policy, clients.of(request).key());
         RateLimitHeaders.apply(response, decision);
         if (!decision.allowed()) {
             problems.write(request, response, RateLimitHeaders.tooManyRequests(request, decision));

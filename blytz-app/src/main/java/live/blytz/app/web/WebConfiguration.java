@@ -17,6 +17,7 @@ import org.springframework.format.FormatterRegistry;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -31,16 +32,16 @@ class WebConfiguration implements WebMvcConfigurer {
 
     private final RateLimiter limiter;
     private final RateLimitProperties rateLimits;
-    private final ClientIpResolver clientIps;
+    private final ClientAddressResolver clients;
     private final ProblemResponseWriter problems;
     private final ObjectProvider<ConversionService> mvcConversionService;
 
-    WebConfiguration(RateLimiter limiter, RateLimitProperties rateLimits, ClientIpResolver clientIps,
+    WebConfiguration(RateLimiter limiter, RateLimitProperties rateLimits, ClientAddressResolver clients,
             ProblemResponseWriter problems,
             @Qualifier("mvcConversionService") ObjectProvider<ConversionService> mvcConversionService) {
         this.limiter = limiter;
         this.rateLimits = rateLimits;
-        this.clientIps = clientIps;
+        this.clients = clients;
         this.problems = problems;
         this.mvcConversionService = mvcConversionService;
     }
@@ -62,7 +63,7 @@ class WebConfiguration implements WebMvcConfigurer {
     @Bean
     FilterRegistrationBean<RateLimitFilter> rateLimitFilter() {
         RateLimitPolicy perIp = rateLimits.perIp().toPolicy("ip");
-        var registration = new FilterRegistrationBean<>(new RateLimitFilter(limiter, perIp, clientIps, problems));
+        var registration = new FilterRegistrationBean<>(new RateLimitFilter(limiter, perIp, clients, problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         registration.setEnabled(rateLimits.enabled());
         return registration;
@@ -74,9 +75,14 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(clients);
+    }
+
+    @Override
     public void addInterceptors(InterceptorRegistry registry) {
         if (rateLimits.enabled()) {
-            registry.addInterceptor(new RateLimitInterceptor(limiter, rateLimits, clientIps, problems));
+            registry.addInterceptor(new RateLimitInterceptor(limiter, rateLimits, clients, problems));
         }
         registry.addInterceptor(new StrictParameters(mvcConversionService.getObject()));
     }

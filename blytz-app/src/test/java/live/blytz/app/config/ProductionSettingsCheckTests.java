@@ -14,12 +14,14 @@ class ProductionSettingsCheckTests {
     @Test
     void refusesToStartWithoutTheRequiredSettings() {
         prod.withPropertyValues("spring.datasource.url=", "blytz.redis.url=").run(context -> assertThat(context).hasFailed()
-                .getFailure().rootCause().hasMessageContaining("spring.datasource.url").hasMessageContaining("blytz.redis.url"));
+                .getFailure().rootCause().hasMessageContaining("spring.datasource.url").hasMessageContaining("blytz.redis.url")
+                .hasMessageContaining("blytz.paging.cursor-keys"));
     }
 
     @Test
     void refusesPlaceholdersAndModuleSecrets() {
         prod.withPropertyValues("spring.datasource.url=jdbc:postgresql://db/blytz", "blytz.redis.url=redis://r:6379",
+                        "blytz.paging.cursor-keys=3Gj12QjJgbtVe5mPAWyIKPzYiCPE6sp5Mg9f/4tbDUY=",
                         "blytz.prod.required-settings=blytz.auth.signing-key", "blytz.auth.signing-key=changeme")
                 .run(context -> assertThat(context).hasFailed()
                         .getFailure().rootCause().hasMessageContaining("blytz.auth.signing-key"));
@@ -27,7 +29,8 @@ class ProductionSettingsCheckTests {
 
     @Test
     void startsWithRealValues() {
-        prod.withPropertyValues("spring.datasource.url=jdbc:postgresql://db/blytz", "blytz.redis.url=redis://r:6379")
+        prod.withPropertyValues("spring.datasource.url=jdbc:postgresql://db/blytz", "blytz.redis.url=redis://r:6379",
+                        "blytz.paging.cursor-keys=3Gj12QjJgbtVe5mPAWyIKPzYiCPE6sp5Mg9f/4tbDUY=")
                 .run(context -> assertThat(context).hasNotFailed());
     }
 

@@ -1,6 +1,7 @@
 package live.blytz.app.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.time.Duration;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** The store ports against the real Redis. */
 @BlytzIntegrationTest
 class RedisStoresTests {
+
+    private static final Duration HOUR = Duration.ofHours(1);
 
     @Autowired
     ExpiringStore store;
@@ -60,13 +63,27 @@ class RedisStoresTests {
     }
 
     @Test
-    void countersDrainExactlyOnce() {
+    void countersCountEachVisitorOncePerPeriodAndDrainExactlyOnce() {
         String group = "test-views-" + Ids.newId();
         for (int i = 0; i < 5; i++) {
-            counters.increment(group, "a");
+            counters.countDistinct(group, "a", "visitor-" + i, HOUR);
+            counters.countDistinct(group, "a", "visitor-" + i, HOUR);
         }
-        counters.increment(group, "b");
+        counters.countDistinct(group, "b", "visitor-0", HOUR);
         assertThat(counters.drain(group)).isEqualTo(Map.of("a", 5L, "b", 1L));
         assertThat(counters.drain(group)).isEmpty();
+        // Still the same period: a visitor already counted is not counted again after a drain either.
+        counters.countDistinct(group, "a", "visitor-0", HOUR);
+        assertThat(counters.drain(group)).isEmpty();
+    }
+
+    @Test
+    void distinctVisitorsAreCountedWithinAboutOnePercent() {
+        String group = "test-views-" + Ids.newId();
+        int visitors = 5_000;
+        for (int i = 0; i < visitors; i++) {
+            counters.countDistinct(group, "popular", "visitor-" + i, HOUR);
+        }
+        assertThat(counters.drain(group).get("popular")).isCloseTo((long) visitors, withinPercentage(3));
     }
 }

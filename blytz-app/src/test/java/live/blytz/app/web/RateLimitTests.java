@@ -27,7 +27,7 @@ class RateLimitTests {
     RateLimiter limiter;
 
     @Autowired
-    ClientIpResolver clientIps;
+    ClientAddressResolver clients;
 
     @Autowired
     ProblemResponseWriter problems;
@@ -35,7 +35,7 @@ class RateLimitTests {
     @Test
     void aNamedPolicyLimitsItsEndpointAndAnswers429WithHeaders() {
         // Loopback is a trusted proxy in the test profile: a fresh client address gets a fresh counter.
-        String client = "2001:db8::" + Integer.toHexString(Ids.newId().hashCode() & 0xffff);
+        String client = freshIpv6Network() + "1";
         for (int i = 1; i <= 3; i++) {
             http.get().uri("/test/probe/open/strict").header("X-Forwarded-For", client)
                     .exchange()
@@ -50,6 +50,44 @@ class RateLimitTests {
                 .expectHeader().exists("Retry-After")
                 .expectHeader().contentType("application/problem+json")
                 .expectBody().jsonPath("$.type").isEqualTo("https://api.blytz.live/problems/rate-limited");
+    }
+
+    @Test
+    void anIpv6ClientIsLimitedOnItsSlash64NotPerAddress() {
+        String network = freshIpv6Network();
+        for (int host = 1; host <= 3; host++) {
+            strictProbe(network + Integer.toHexString(host)).expectStatus().isOk();
+        }
+        // A fourth address of the same /64 is the same client; the next /64 is another one.
+        strictProbe(network + "fff0:ffff:fffe").expectStatus().isEqualTo(429);
+        strictProbe(freshIpv6Network() + "1").expectStatus().isOk();
+    }
+
+    @Test
+    void everyForwardedForLineCountsAndTheWalkStartsFromTheRight() {
+        String client = freshIpv6Network() + "1";
+        // What a client writes itself comes first; the load balancer (loopback here) appends the real address in
+        // a line of its own. Spoofed first lines must not give the client fresh counters.
+        for (int i = 1; i <= 3; i++) {
+            http.get().uri("/test/probe/open/strict")
+                    .header("X-Forwarded-For", freshIpv6Network() + "1")
+                    .header("X-Forwarded-For", client)
+                    .exchange().expectStatus().isOk();
+        }
+        http.get().uri("/test/probe/open/strict")
+                .header("X-Forwarded-For", freshIpv6Network() + "1")
+                .header("X-Forwarded-For", client)
+                .exchange().expectStatus().isEqualTo(429);
+    }
+
+    private RestTestClient.ResponseSpec strictProbe(String client) {
+        return http.get().uri("/test/probe/open/strict").header("X-Forwarded-For", client).exchange();
+    }
+
+    /** A documentation /64 ({@code 2001:db8:x:y::/64}) no other test uses, ending in "::" for a host part. */
+    private static String freshIpv6Network() {
+        int bits = Ids.newId().hashCode();
+        return "2001:db8:" + Integer.toHexString(bits >>> 16) + ":" + Integer.toHexString(bits & 0xffff) + "::";
     }
 
     @Test
@@ -74,7 +112,7 @@ class RateLimitTests {
     @Test
     void thePerIpFilterRefusesTheCallOverTheLimitAndLetsHealthThrough() throws Exception {
         RateLimitPolicy perIp = new RateLimitPolicy("ip-" + Ids.newId(), 2, Duration.ofMinutes(1));
-        RateLimitFilter filter = new RateLimitFilter(limiter, perIp, clientIps, problems);
+        RateLimitFilter filter = new RateLimitFilter(limiter, perIp, clients, problems);
 
         List<Integer> statuses = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {

@@ -17,6 +17,7 @@ import live.blytz.auth.events.UserLoggedIn;
 import live.blytz.auth.events.UserRegistered;
 import live.blytz.sharedkernel.Role;
 import live.blytz.sharedkernel.UserId;
+import live.blytz.sharedkernel.web.ClientAddress;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -188,7 +189,7 @@ class KeysHashesAndEventsTests {
                 null, null, null)).id());
         UserId admin = new UserId(UUID.randomUUID());
 
-        logins.login(email, "a fine long passphrase", new ClientInfo("10.9.8.7", "test"));
+        logins.login(email, "a fine long passphrase", new ClientInfo(new ClientAddress("10.9.8.7", "10.9.8.7"), "test"));
         accounts.changePassword(user, null, "a fine long passphrase", "another long passphrase", "10.0.0.1");
         accounts.changeRole(admin, user, Role.SELLER);
         accounts.suspend(admin, user);

@@ -9,6 +9,7 @@ import live.blytz.sharedkernel.Role;
 import live.blytz.sharedkernel.UserId;
 import live.blytz.sharedkernel.error.ForbiddenException;
 import live.blytz.sharedkernel.error.UnauthorizedException;
+import live.blytz.sharedkernel.web.ClientAddress;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +22,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @BlytzIntegrationTest
 class LoginRaceTests {
 
-    private static final ClientInfo CLIENT = new ClientInfo("10.9.8.7", "race-test");
+    private static final ClientInfo CLIENT = new ClientInfo(new ClientAddress("10.9.8.7", "10.9.8.7"), "race-test");
 
     @Autowired
     RestTestClient http;

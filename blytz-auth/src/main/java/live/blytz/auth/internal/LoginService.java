@@ -66,14 +66,14 @@ public class LoginService {
      */
     public TokenPair login(String rawEmail, String password, ClientInfo client) {
         String email = EmailAddress.of(rawEmail).value();
-        throttle.check(email, client.ip());
+        throttle.check(email, client.addressKey());
         Optional<Account> found = accounts.findByEmail(email);
         boolean matches = hashing.matches(password, found.map(Account::passwordHash).orElse(hashing.dummyHash()));
         if (found.isEmpty() || !matches) {
-            throttle.failed(email, client.ip());
+            throttle.failed(email, client.addressKey());
             throw new UnauthorizedException(INVALID_CREDENTIALS);
         }
-        throttle.succeeded(email, client.ip());
+        throttle.succeeded(email, client.addressKey());
         Account verified = found.get();
         if (!verified.active()) {
             throw new ForbiddenException(SUSPENDED);

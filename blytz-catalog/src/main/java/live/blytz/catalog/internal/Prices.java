@@ -20,6 +20,23 @@ record Prices(Money starting, @Nullable Money reserve, @Nullable Money buyNow) {
     static final BigDecimal MAX = new BigDecimal("9999999999.99");
     static final int MAX_SCALE = 2;
 
+    /**
+     * Why {@code price} can be neither a price nor a bound of a price filter, or null: the one range rule of
+     * NUMERIC(12,2), decided without expanding the number (a client may send {@code 1E-20000000}).
+     */
+    static @Nullable String outOfRange(BigDecimal price) {
+        if (price.signum() < 0) {
+            return "must be at least 0";
+        }
+        if (price.compareTo(MAX) > 0) {
+            return "must be at most " + MAX.toPlainString();
+        }
+        if (price.scale() > MAX_SCALE && price.stripTrailingZeros().scale() > MAX_SCALE) {
+            return "must have at most " + MAX_SCALE + " decimals";
+        }
+        return null;
+    }
+
     Currency currency() {
         return starting.currency();
     }

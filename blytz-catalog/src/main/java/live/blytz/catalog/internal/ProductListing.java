@@ -3,11 +3,11 @@ package live.blytz.catalog.internal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import live.blytz.sharedkernel.UserId;
 import live.blytz.sharedkernel.error.FieldError;
 import live.blytz.sharedkernel.error.ValidationException;
 import live.blytz.sharedkernel.paging.Cursor;
+import live.blytz.sharedkernel.paging.CursorCodec;
 import live.blytz.sharedkernel.paging.PageRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,9 +21,11 @@ public class ProductListing {
     static final int MAX_QUERY_LENGTH = 200;
 
     private final JdbcClient jdbc;
+    private final CursorCodec cursors;
 
-    ProductListing(JdbcClient jdbc) {
+    ProductListing(JdbcClient jdbc, CursorCodec cursors) {
         this.jdbc = jdbc;
+        this.cursors = cursors;
     }
 
     /**
@@ -47,8 +49,8 @@ public class ProductListing {
                 .list();
         boolean more = rows.size() > request.pageSize();
         List<Keyed> shown = more ? rows.subList(0, request.pageSize()) : rows;
-        String nextCursor = more ? Cursor.of(sort.code(), shown.getLast().key(), shown.getLast().product().id().toString())
-                .encode() : null;
+        String nextCursor = more ? cursors.encode(Cursor.of(sort.code(), shown.getLast().key(),
+                shown.getLast().product().id().toString())) : null;
         List<ProductSummary> items = shown.stream().map(Keyed::product).toList();
         if (cursor != null) {
             return new ProductList(items, ProductList.Pagination.keyset(request.pageSize(), nextCursor));
@@ -97,28 +99,19 @@ public class ProductListing {
 
     /** A price bound must fit the prices it is compared with (NUMERIC(12,2)); a larger one would overflow in SQL. */
     private static void checkPrice(String field, @Nullable BigDecimal price, List<FieldError> errors) {
-        if (price == null) {
-            return;
-        }
-        if (price.signum() < 0) {
-            errors.add(new FieldError(field, "must be at least 0"));
-        } else if (price.compareTo(Prices.MAX) > 0) {
-            errors.add(new FieldError(field, "must be at most " + Prices.MAX.toPlainString()));
-        } else if (price.stripTrailingZeros().scale() > Prices.MAX_SCALE) {
-            errors.add(new FieldError(field, "must have at most " + Prices.MAX_SCALE + " decimals"));
+        String problem = price == null ? null : Prices.outOfRange(price);
+        if (problem != null) {
+            errors.add(new FieldError(field, problem));
         }
     }
 
-    private static ProductListingQuery.After after(String encoded, ProductSort sort) {
-        Cursor cursor = Cursor.decode(encoded, 3);
+    /** The position a signed cursor names, its values checked as strictly as the filters (ADR 0017). */
+    private ProductListingQuery.After after(String encoded, ProductSort sort) {
+        Cursor cursor = cursors.decode(encoded, 3);
         if (!cursor.get(0).equals(sort.code())) {
             throw ValidationException.of("cursor", "was issued for another sort order; start again without it");
         }
-        try {
-            return new ProductListingQuery.After(sort.key().parse(cursor.get(1)), UUID.fromString(cursor.get(2)));
-        } catch (IllegalArgumentException e) {
-            throw ValidationException.of("cursor", "is not a cursor this API issued");
-        }
+        return new ProductListingQuery.After(sort.key().parse(cursor.get(1)), ProductSort.cursorId(cursor.get(2)));
     }
 
     private record Keyed(ProductSummary product, String key) {

@@ -5,7 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.UUID;
 import live.blytz.sharedkernel.error.ValidationException;
+import live.blytz.sharedkernel.paging.CursorCodec;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,6 +24,8 @@ record ProductSort(Key key, boolean descending) {
         TITLE("title", "p.title"),
         VIEW_COUNT("view_count", "p.view_count"),
         RELEVANCE("relevance", "ts_rank(p.search, websearch_to_tsquery('english', :q))");
+
+        private static final Instant AFTER_9999 = Instant.parse("+10000-01-01T00:00:00Z");
 
         final String code;
         final String expression;
@@ -42,35 +46,63 @@ record ProductSort(Key key, boolean descending) {
             };
         }
 
-        /** The SQL parameter for a key read back from a cursor; a malformed one is the client's 400. */
+        /**
+         * The SQL parameter for a key read back from a cursor, checked as strictly as the matching filter: cursors
+         * are signed, but even a leaked key must not let a crafted value reach SQL (ADR 0017). Anything else is a
+         * 400 naming {@code cursor}.
+         */
         Object parse(String value) {
             try {
                 return switch (this) {
-                    case CREATED_AT -> Timestamp.from(Instant.parse(value));
+                    case CREATED_AT -> cursorInstant(value);
                     case PRICE -> cursorPrice(value);
                     case TITLE -> cursorTitle(value);
-                    case VIEW_COUNT -> Long.parseLong(value);
-                    case RELEVANCE -> Float.parseFloat(value);
+                    case VIEW_COUNT -> cursorViewCount(value);
+                    case RELEVANCE -> cursorRank(value);
                 };
-            } catch (RuntimeException e) {
-                throw ValidationException.of("cursor", "is not a cursor this API issued");
+            } catch (RuntimeException malformedOrOutOfRange) {
+                throw CursorCodec.invalid();
             }
         }
 
-        /** Cursors are not signed: a forged key must not overflow NUMERIC(12,2) or carry a NUL into SQL. */
+        /** A timestamp as PostgreSQL stores it: whole microseconds, in the years 1970 to 9999. */
+        private static Timestamp cursorInstant(String value) {
+            Instant instant = Instant.parse(value);
+            require(!instant.isBefore(Instant.EPOCH) && instant.isBefore(AFTER_9999) && instant.getNano() % 1_000 == 0);
+            return Timestamp.from(instant);
+        }
+
+        /** Within the range and scale of the price filters (min_price, max_price): NUMERIC(12,2). */
         private static BigDecimal cursorPrice(String value) {
             BigDecimal price = new BigDecimal(value);
-            if (price.abs().compareTo(Prices.MAX) > 0) {
-                throw new IllegalArgumentException("price out of range");
-            }
+            require(Prices.outOfRange(price) == null);
             return price;
         }
 
+        /** What the title column holds: 3 to 200 characters (counted as its CHECK counts them), no control characters. */
         private static String cursorTitle(String value) {
-            if (value.indexOf((char) 0) >= 0) {
-                throw new IllegalArgumentException("NUL in title");
-            }
+            int length = value.codePointCount(0, value.length());
+            require(length >= Product.MIN_TITLE && length <= Product.MAX_TITLE && !Texts.hasControlCharacters(value, false));
             return value;
+        }
+
+        private static Long cursorViewCount(String value) {
+            long views = Long.parseLong(value);
+            require(views >= 0);
+            return views;
+        }
+
+        /** A ts_rank: a finite, non-negative real. */
+        private static Float cursorRank(String value) {
+            float rank = Float.parseFloat(value);
+            require(Float.isFinite(rank) && rank >= 0);
+            return rank;
+        }
+
+        private static void require(boolean valid) {
+            if (!valid) {
+                throw new IllegalArgumentException("out of range");
+            }
         }
 
         String parameterPlaceholder() {
@@ -94,6 +126,19 @@ record ProductSort(Key key, boolean descending) {
             }
         }
         throw ValidationException.of("sort", "must be one of " + ALLOWED);
+    }
+
+    /** The row id of a cursor, in exactly the form the cursor was issued with (a lower-case UUID). */
+    static UUID cursorId(String value) {
+        try {
+            UUID id = UUID.fromString(value);
+            if (id.toString().equals(value)) {
+                return id;
+            }
+        } catch (IllegalArgumentException malformed) {
+            // refused below
+        }
+        throw CursorCodec.invalid();
     }
 
     String code() {

@@ -1,11 +1,14 @@
 package live.blytz.catalog.internal;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import live.blytz.sharedkernel.error.DependencyUnavailableException;
 import live.blytz.sharedkernel.store.Counters;
+import live.blytz.sharedkernel.web.ClientAddress;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -14,8 +17,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts product detail views without a database write per request: each view is one increment in the shared
- * {@link Counters}; {@link #flush()} (every {@code blytz.catalog.view-flush-interval}) drains them atomically and
+ * Counts product detail views without a database write per request, at most once per client, product and
+ * {@code blytz.catalog.view-period} ({@code view_count} is a public sort key: reloading must not pump it). A
+ * client is the signed-in user, or else the address key of an anonymous one (its IPv6 /64). Each view is counted in
+ * the shared {@link Counters}; {@link #flush()} (every {@code blytz.catalog.view-flush-interval}) drains them atomically and
  * adds them to {@code view_count} in one batch. Counts drained but not written (database down) are kept and
  * retried on the next flush, so the total is eventually exact; only a crash in between loses that batch.
  */
@@ -27,19 +32,29 @@ class ProductViews {
 
     private final Counters counters;
     private final JdbcTemplate jdbc;
+    private final Duration period;
     private final Map<UUID, Long> unwritten = new HashMap<>();
 
-    ProductViews(Counters counters, JdbcTemplate jdbc) {
+    ProductViews(Counters counters, JdbcTemplate jdbc, CatalogProperties properties) {
         this.counters = counters;
         this.jdbc = jdbc;
+        this.period = properties.viewPeriod();
     }
 
     /** Counts one view; a store outage loses the view rather than failing the read. */
-    void viewed(UUID productId) {
+    void viewed(UUID productId, Viewer viewer) {
         try {
-            counters.increment(GROUP, productId.toString());
+            counters.countDistinct(GROUP, productId.toString(), viewer.key(), period);
         } catch (DependencyUnavailableException e) {
             log.debug("View of {} not counted: {}", productId, e.getMessage());
+        }
+    }
+
+    /** Who viewed a product, for counting it once: the signed-in user, or else the client's address key. */
+    record Viewer(String key) {
+
+        static Viewer of(@Nullable Caller caller, ClientAddress client) {
+            return new Viewer(caller != null ? "user:" + caller.id().value() : "address:" + client.key());
         }
     }
 

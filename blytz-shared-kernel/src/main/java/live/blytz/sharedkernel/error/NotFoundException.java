@@ -7,7 +7,8 @@ public final class NotFoundException extends DomainException {
         super(message);
     }
 
+    /** @param id the id or name the client asked for, quoted {@link Echo bounded} */
     public static NotFoundException of(String resource, Object id) {
-        return new NotFoundException(resource + " " + id + " was not found");
+        return new NotFoundException(resource + " " + Echo.of(id) + " was not found");
     }
 }

@@ -1,15 +1,22 @@
 package live.blytz.sharedkernel.store;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * Named groups of counters in the shared store, for counts that must not cost a database write per hit
- * (product views): increment cheaply, then {@link #drain} a group in a batch job and persist the sums.
+ * (product views): count cheaply, then {@link #drain} a group in a batch job and persist the sums.
  */
 public interface Counters {
 
-    void increment(String group, String member);
+    /**
+     * Counts one hit of {@code member} by {@code visitor} unless that visitor was already counted for that member
+     * in the current period (fixed periods of {@code period} since the epoch), so that repeating a hit cannot pump
+     * the count. Distinct visitors are estimated within about 1% (HyperLogLog, constant memory per member and
+     * period); a repeated visitor is never counted again.
+     */
+    void countDistinct(String group, String member, String visitor, Duration period);
 
-    /** Atomically takes every counter of the group and resets it, so no increment is counted twice or lost. */
+    /** Atomically takes every counter of the group and resets it, so no hit is counted twice or lost. */
     Map<String, Long> drain(String group);
 }

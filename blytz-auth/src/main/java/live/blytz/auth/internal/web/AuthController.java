@@ -12,11 +12,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
 import live.blytz.auth.internal.AccountService;
+import live.blytz.auth.internal.ClientInfo;
 import live.blytz.auth.internal.LoginService;
 import live.blytz.auth.internal.Registration;
 import live.blytz.auth.internal.SessionView;
@@ -25,7 +25,9 @@ import live.blytz.sharedkernel.UserId;
 import live.blytz.sharedkernel.paging.Page;
 import live.blytz.sharedkernel.paging.PageRequest;
 import live.blytz.sharedkernel.store.RateLimited;
+import live.blytz.sharedkernel.web.ClientAddress;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -34,6 +36,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -46,12 +49,10 @@ class AuthController {
 
     private final AccountService accounts;
     private final LoginService logins;
-    private final ClientAddresses clients;
 
-    AuthController(AccountService accounts, LoginService logins, ClientAddresses clients) {
+    AuthController(AccountService accounts, LoginService logins) {
         this.accounts = accounts;
         this.logins = logins;
-        this.clients = clients;
     }
 
     @PostMapping("/register")
@@ -96,8 +97,9 @@ class AuthController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "429", description = "Too many failed logins, or too many password checks at "
             + "once; see `Retry-After`", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    AuthResponses.Tokens login(@Valid @RequestBody AuthRequests.Login request, HttpServletRequest http) {
-        return AuthResponses.Tokens.of(logins.login(request.email(), request.password(), clients.of(http)));
+    AuthResponses.Tokens login(@Valid @RequestBody AuthRequests.Login request, ClientAddress client,
+            @RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent) {
+        return AuthResponses.Tokens.of(logins.login(request.email(), request.password(), new ClientInfo(client, userAgent)));
     }
 
     @PostMapping("/refresh")
@@ -108,8 +110,9 @@ class AuthController {
     @ApiResponse(responseCode = "200", description = "A new access and refresh token")
     @ApiResponse(responseCode = "401", description = "Unknown, spent, expired or revoked refresh token",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    AuthResponses.Tokens refresh(@Valid @RequestBody AuthRequests.Refresh request, HttpServletRequest http) {
-        return AuthResponses.Tokens.of(logins.refresh(request.refreshToken(), clients.of(http)));
+    AuthResponses.Tokens refresh(@Valid @RequestBody AuthRequests.Refresh request, ClientAddress client,
+            @RequestHeader(name = HttpHeaders.USER_AGENT, required = false) @Nullable String userAgent) {
+        return AuthResponses.Tokens.of(logins.refresh(request.refreshToken(), new ClientInfo(client, userAgent)));
     }
 
     @PostMapping("/logout")
@@ -144,9 +147,9 @@ class AuthController {
     @ApiResponse(responseCode = "429", description = "Too many wrong current passwords; see `Retry-After`",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     void changePassword(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody AuthRequests.ChangePassword request,
-            HttpServletRequest http) {
+            ClientAddress client) {
         accounts.changePassword(userId(jwt), sessionId(jwt), request.currentPassword(), request.newPassword(),
-                clients.of(http).ip());
+                client.key());
     }
 
     @GetMapping("/sessions")

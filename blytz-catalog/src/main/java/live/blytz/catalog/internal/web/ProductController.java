@@ -22,6 +22,7 @@ import live.blytz.catalog.internal.ProductService;
 import live.blytz.catalog.internal.ProductStatus;
 import live.blytz.catalog.internal.PublicProducts;
 import live.blytz.catalog.internal.web.Envelopes.ProductEnvelope;
+import live.blytz.sharedkernel.web.ClientAddress;
 import live.blytz.sharedkernel.web.EntityTags;
 import live.blytz.sharedkernel.web.ExpectedVersion;
 import org.jspecify.annotations.Nullable;
@@ -70,6 +71,8 @@ class ProductController {
                     filters and sort) for the next rows, at a cost independent of depth (no `total` then). With `q` \
                     and no `sort`, the best matches come first. Items are summaries; the detail has every field.""")
     @ApiResponse(responseCode = "200")
+    @ApiResponse(responseCode = "400", description = "A filter, sort or page parameter out of range, or a cursor this "
+            + "API did not issue (see cursor)", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @GetMapping
     ProductList list(
             @Parameter(description = "Only this category and all its sub-categories")
@@ -95,7 +98,10 @@ class ProductController {
             @RequestParam(required = false) @Nullable Integer page,
             @Parameter(description = "1 to 100, default 20")
             @RequestParam(name = "page_size", required = false) @Nullable Integer pageSize,
-            @Parameter(description = "next_cursor of the previous response (keyset paging)")
+            @Parameter(description = "next_cursor of the previous response (keyset paging), passed back unchanged with "
+                    + "the same filters and sort. Cursors are signed: an altered or made-up cursor, one issued for "
+                    + "another sort, or one signed with a key since retired is a 400 naming cursor; start again "
+                    + "without it", schema = @Schema(maxLength = 1200))
             @RequestParam(required = false) @Nullable String cursor) {
         ProductFilter filter = new ProductFilter(categoryId, sellerId, condition, minPrice, maxPrice, featured, q);
         return listing.listed(filter, sort, page, pageSize, cursor);
@@ -125,8 +131,8 @@ class ProductController {
     @ApiResponse(responseCode = "404", description = "No such product, or not visible to the caller",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @GetMapping("/{id}")
-    ProductDocument get(@PathVariable UUID id, @AuthenticationPrincipal @Nullable Jwt jwt) {
-        return publicProducts.document(id, Callers.ofNullable(jwt));
+    ProductDocument get(@PathVariable UUID id, @AuthenticationPrincipal @Nullable Jwt jwt, ClientAddress client) {
+        return publicProducts.document(id, Callers.ofNullable(jwt), client);
     }
 
     @Operation(summary = "Create a product (seller, admin)",
