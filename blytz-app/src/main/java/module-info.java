@@ -31,6 +31,8 @@ module live.blytz.app {
     requires tools.jackson.databind;
     requires org.apache.tomcat.embed.core;
     requires spring.boot.webmvc;
+    requires spring.boot.web.server;
+    requires spring.boot.tomcat;
     requires micrometer.core;
     requires jakarta.validation;
     requires org.slf4j;

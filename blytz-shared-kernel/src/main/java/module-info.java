@@ -11,5 +11,6 @@ module live.blytz.sharedkernel {
     exports live.blytz.sharedkernel.error;
     exports live.blytz.sharedkernel.paging;
     exports live.blytz.sharedkernel.store;
+    exports live.blytz.sharedkernel.text;
     exports live.blytz.sharedkernel.web;
 }

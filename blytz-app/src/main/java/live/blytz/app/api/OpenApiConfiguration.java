@@ -54,7 +54,7 @@ class OpenApiConfiguration {
                         .description("""
                                 The Blytz live-stream marketplace API. JSON bodies use snake_case; errors are RFC 9457 \
                                 problem details (`application/problem+json`) carrying a `request_id`; every response \
-                                has an `X-Request-ID` header. Lists are `{"data": [...], "pagination": {...}}`."""))
+                                has an `X-Request-ID` header. Lists are `{"data": [...], "pagination": {...}}`.                                 Text anywhere in a request (path, query, headers, JSON strings) must be well-formed                                 Unicode without control characters; only multi-line fields (descriptions, `bio`) may                                 hold tab and line breaks: anything else is a 400 naming the field. Bodies are                                 `application/json` (a 204 has none, whatever `Accept` says); a route that does not                                 exist is a 404 for every caller."""))
                 .components(new Components()
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").bearerFormat("JWT")

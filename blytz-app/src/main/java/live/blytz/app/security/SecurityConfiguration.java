@@ -11,6 +11,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -31,23 +33,40 @@ import org.springframework.security.web.authentication.AuthenticationEntryPointF
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 /**
  * The one stateless security filter chain. The app contributes only what is its own (health, docs, actuator);
  * each module contributes its routes' rules as a {@code Customizer} bean, and whatever nobody claimed needs an
- * authenticated caller. Bearer tokens are verified by the {@link JwtDecoder} the auth module provides; without
- * one, nothing can authenticate and every protected route is refused.
+ * authenticated caller. A path no route has goes through to Spring MVC's 404, for everyone ({@link UnmappedRoutes}).
+ * Bearer tokens are verified by the {@link JwtDecoder} the auth module provides; without one, nothing can
+ * authenticate and every protected route is refused.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /**
+     * The rules that come before every module's. Spring Security applies each {@code Customizer} bean of the
+     * authorization DSL to the chain's {@code HttpSecurity} in {@code @Order}, before {@link #apiSecurity} adds its
+     * own: so these come first, the modules' next, and the catch-alls of {@code apiSecurity} last.
+     */
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http,
-            List<Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry>> moduleRules,
-            ObjectProvider<JwtDecoder> jwtDecoder, ProblemResponseWriter problems, SecurityHeadersProperties headers,
-            @Value("${management.server.port:}") @Nullable Integer managementPort,
-            @Value("${server.port:8080}") int serverPort) throws Exception {
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> appRules(
+            HandlerMappingIntrospector handlers, @Value("${management.server.port:}") @Nullable Integer managementPort,
+            @Value("${server.port:8080}") int serverPort) {
+        return rules -> rules.requestMatchers(unmapped(handlers, managementPort, serverPort)).permitAll()
+                .requestMatchers("/error").permitAll()
+                .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                // Scrapers reach metrics on the management port, which only the internal network sees.
+                .requestMatchers(onManagementPort(managementPort, serverPort)).permitAll()
+                .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
+    }
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder,
+            ProblemResponseWriter problems, SecurityHeadersProperties headers) throws Exception {
         var entryPoint = new ProblemAuthenticationEntryPoint(problems);
         var accessDenied = new ProblemAccessDeniedHandler(problems);
         http
@@ -72,17 +91,8 @@ class SecurityConfiguration {
                     }
                 })
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
-                .authorizeHttpRequests(rules -> {
-                    rules.requestMatchers("/error").permitAll()
-                            .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                            // Scrapers reach metrics on the management port, which only the internal network sees.
-                            .requestMatchers(onManagementPort(managementPort, serverPort)).permitAll()
-                            .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
-                            .permitAll();
-                    moduleRules.forEach(module -> module.customize(rules));
-                    rules.requestMatchers("/actuator/**").hasRole("ADMIN")
-                            .anyRequest().authenticated();
-                })
+                .authorizeHttpRequests(rules -> rules.requestMatchers("/actuator/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
                 .addFilterAfter(new UserIdMdcFilter(), BearerTokenAuthenticationFilter.class);
         JwtDecoder decoder = jwtDecoder.getIfAvailable();
         if (decoder != null) {
@@ -110,6 +120,19 @@ class SecurityConfiguration {
         AuthenticationEntryPointFailureHandler handler = new AuthenticationEntryPointFailureHandler(entryPoint);
         handler.setRethrowAuthenticationServiceException(false);
         return handler;
+    }
+
+    /**
+     * Requests on the API port whose path no route has. The management port's routes live in a child context that
+     * the introspector does not see, so its requests are left to the actuator rules.
+     */
+    private static RequestMatcher unmapped(HandlerMappingIntrospector handlers, @Nullable Integer managementPort,
+            int serverPort) {
+        RequestMatcher unmapped = new UnmappedRoutes(handlers);
+        if (managementPort == null || managementPort <= 0 || managementPort == serverPort) {
+            return unmapped;
+        }
+        return request -> request.getLocalPort() != managementPort && unmapped.matches(request);
     }
 
     /** Actuator requests that arrived on a management port distinct from the API's; none without such a port. */

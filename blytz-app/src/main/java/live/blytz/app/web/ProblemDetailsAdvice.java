@@ -197,6 +197,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             long limit = Long.parseLong(String.valueOf(servletRequest.getAttribute(BodySizeLimitFilter.LIMIT_ATTRIBUTE)));
             return body(BodySizeLimitFilter.tooLarge(servletRequest, limit), headers);
         }
+        RefusedTextException refusedText = causedBy(e, RefusedTextException.class);
+        if (refusedText != null) {
+            return body(validationProblem(servletRequest, List.of(new FieldError(path(refusedText),
+                    refusedText.reason()))), headers);
+        }
         UnrecognizedPropertyException unknown = causedBy(e, UnrecognizedPropertyException.class);
         if (unknown != null) {
             return body(validationProblem(servletRequest, List.of(new FieldError(path(unknown),

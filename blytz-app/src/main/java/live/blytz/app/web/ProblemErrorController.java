@@ -25,11 +25,7 @@ class ProblemErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
-        String detail = status.is5xxServerError()
-                ? "Something went wrong on our side; quote the request id when you report it"
-                : "The request could not be processed";
-        ProblemDetail problem = ProblemResponseWriter.problem(request, status, typeOf(status),
-                status.getReasonPhrase(), detail);
+        ProblemDetail problem = StatusProblems.of(request, status);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (uri instanceof String path) {
             try {
@@ -39,19 +35,5 @@ class ProblemErrorController implements ErrorController {
             }
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
-    }
-
-    private static URI typeOf(HttpStatus status) {
-        return switch (status) {
-            case NOT_FOUND -> ProblemTypes.NOT_FOUND;
-            case UNAUTHORIZED -> ProblemTypes.UNAUTHORIZED;
-            case FORBIDDEN -> ProblemTypes.FORBIDDEN;
-            case METHOD_NOT_ALLOWED -> ProblemTypes.METHOD_NOT_ALLOWED;
-            case CONTENT_TOO_LARGE -> ProblemTypes.PAYLOAD_TOO_LARGE;
-            case UNSUPPORTED_MEDIA_TYPE -> ProblemTypes.UNSUPPORTED_MEDIA_TYPE;
-            case TOO_MANY_REQUESTS -> ProblemTypes.RATE_LIMITED;
-            case SERVICE_UNAVAILABLE -> ProblemTypes.SERVICE_UNAVAILABLE;
-            default -> status.is5xxServerError() ? ProblemTypes.INTERNAL : ProblemTypes.MALFORMED_REQUEST;
-        };
     }
 }

@@ -34,7 +34,7 @@ public class ProblemResponseWriter {
 
     /** Adds what every Blytz problem carries: {@code instance} (the request path) and {@code request_id}. */
     public static void decorate(ProblemDetail problem, HttpServletRequest request) {
-        if (problem.getInstance() == null) {
+        if (problem.getInstance() == null && request.getRequestURI() != null) {
             try {
                 problem.setInstance(URI.create(request.getRequestURI()));
             } catch (IllegalArgumentException unparseablePath) {

@@ -7,11 +7,14 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import live.blytz.sharedkernel.error.ConflictException;
 import live.blytz.sharedkernel.error.DependencyUnavailableException;
 import live.blytz.sharedkernel.error.ForbiddenException;
 import live.blytz.sharedkernel.error.TooManyRequestsException;
 import live.blytz.sharedkernel.store.RateLimited;
+import live.blytz.sharedkernel.text.MultiLine;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Test-only endpoints that fail in every way the API can fail, so the cross-cutting error handling can be
@@ -42,9 +46,19 @@ class ProblemProbe {
             @Email String contactEmail) {
     }
 
+    /** Text in every shape a body can carry it: single-line, multi-line, list elements, a free-form object. */
+    record Note(@Nullable String title, @MultiLine @Nullable String body, @Nullable List<String> tags,
+            @Nullable ObjectNode extra) {
+    }
+
     @RestController
     @RequestMapping("/test/probe/open")
     static class OpenEndpoints {
+
+        @PostMapping("/notes")
+        Note note(@RequestBody Note note) {
+            return note;
+        }
 
         @PostMapping("/listings")
         Listing create(@Valid @RequestBody Listing listing) {

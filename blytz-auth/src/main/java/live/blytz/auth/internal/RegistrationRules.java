@@ -3,11 +3,11 @@ package live.blytz.auth.internal;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import live.blytz.sharedkernel.EmailAddress;
 import live.blytz.sharedkernel.PhoneNumbers;
 import live.blytz.sharedkernel.error.FieldError;
 import live.blytz.sharedkernel.error.ValidationErrors;
+import live.blytz.sharedkernel.text.TextRule;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,8 +20,6 @@ import org.jspecify.annotations.Nullable;
 final class RegistrationRules {
 
     static final int MAX_NAME = 50;
-
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
 
     private RegistrationRules() {
     }
@@ -52,7 +50,7 @@ final class RegistrationRules {
         if (value.codePointCount(0, value.length()) > MAX_NAME) {
             return Optional.of("must be at most " + MAX_NAME + " characters");
         }
-        if (CONTROL.matcher(value).find() || value.indexOf('<') >= 0 || value.indexOf('>') >= 0) {
+        if (!TextRule.SINGLE_LINE.accepts(value) || value.indexOf('<') >= 0 || value.indexOf('>') >= 0) {
             return Optional.of("must be plain text without control characters or angle brackets");
         }
         return Optional.empty();

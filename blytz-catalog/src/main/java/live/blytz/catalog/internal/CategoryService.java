@@ -87,7 +87,6 @@ public class CategoryService {
         if (command.name() == null || command.name().isBlank()) {
             errors.add(new FieldError("name", "must not be blank"));
         }
-        checkTexts(command.name(), command.description(), command.imageUrl(), errors);
         checkSlug(command.slug(), errors);
         checkParent(command.parentId(), errors);
         return errors;
@@ -137,15 +136,13 @@ public class CategoryService {
         return view(saved, true);
     }
 
-    /** Every field of a change the rules refuse, at once (those that need no current state: texts, slug, parent). */
+    /** Every field of a change the rules refuse, at once (those that need no current state: name, slug, parent). */
     @Transactional(readOnly = true)
     public List<FieldError> problems(CategoryChanges changes) {
         List<FieldError> errors = new ArrayList<>();
         if (changes.name() != null && changes.name().isBlank()) {
             errors.add(new FieldError("name", "must not be blank"));
         }
-        checkTexts(changes.name(), changes.description() == null ? null : changes.description().orElse(null),
-                changes.imageUrl() == null ? null : changes.imageUrl().orElse(null), errors);
         checkSlug(changes.slug(), errors);
         checkParent(changes.parentId() == null ? null : changes.parentId().orElse(null), errors);
         return errors;
@@ -196,13 +193,6 @@ public class CategoryService {
 
     private void changed(UUID id, Change change) {
         events.publishEvent(new CategoryChanged(id, change, now()));
-    }
-
-    private static void checkTexts(@Nullable String name, @Nullable String description, @Nullable String imageUrl,
-            List<FieldError> errors) {
-        Texts.checkLine("name", name, errors);
-        Texts.checkMultiline("description", description, errors);
-        Texts.checkLine("image_url", imageUrl, errors);
     }
 
     private static void throwIfAny(List<FieldError> errors) {

@@ -94,7 +94,6 @@ final class Product {
         } else {
             checkedTitle(command.title(), errors);
         }
-        Texts.checkMultiline("description", command.description(), errors);
         if (command.images() != null) {
             checkedImages(command.images(), errors);
         }
@@ -118,7 +117,6 @@ final class Product {
         if (changes.title() != null) {
             checkedTitle(changes.title(), errors);
         }
-        Texts.checkMultiline("description", changes.description(), errors);
         if (changes.images() != null) {
             checkedImages(changes.images(), errors);
         }
@@ -144,7 +142,6 @@ final class Product {
         }
         List<FieldError> errors = new ArrayList<>();
         String newTitle = changes.title() == null ? title : checkedTitle(changes.title(), errors);
-        Texts.checkMultiline("description", changes.description(), errors);
         List<String> newImages = changes.images() == null ? images : checkedImages(changes.images(), errors);
         String newVideo = changes.videoUrl() == null ? videoUrl
                 : changes.videoUrl().map(url -> checkedUrl("video_url", url, errors)).orElse(null);
@@ -235,7 +232,6 @@ final class Product {
             errors.add(new FieldError("title", "must have " + MIN_TITLE + " to " + MAX_TITLE
                     + " characters, not counting leading and trailing spaces"));
         }
-        Texts.checkLine("title", title, errors);
         return title;
     }
 
@@ -258,7 +254,7 @@ final class Product {
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (url.length() > MAX_URL_LENGTH || Texts.hasControlCharacters(url, false) || !(scheme.equals("http") || scheme.equals("https"))
+            if (url.length() > MAX_URL_LENGTH || !(scheme.equals("http") || scheme.equals("https"))
                     || uri.getHost() == null) {
                 errors.add(new FieldError(field, "must be an absolute http or https URL of at most "
                         + MAX_URL_LENGTH + " characters"));
@@ -276,7 +272,6 @@ final class Product {
         if (json.length() > MAX_JSON_CHARS) {
             errors.add(new FieldError(field, "must be at most " + MAX_JSON_CHARS + " characters of JSON"));
         }
-        Texts.checkJson(field, json, errors);
         return json;
     }
 

@@ -89,7 +89,6 @@ public class ProductListing {
         if (q != null && q.length() > MAX_QUERY_LENGTH) {
             errors.add(new FieldError("q", "must be at most " + MAX_QUERY_LENGTH + " characters"));
         }
-        Texts.checkLine("q", q, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }

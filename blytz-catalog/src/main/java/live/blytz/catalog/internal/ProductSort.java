@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.UUID;
 import live.blytz.sharedkernel.error.ValidationException;
 import live.blytz.sharedkernel.paging.CursorCodec;
+import live.blytz.sharedkernel.text.TextRule;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -79,10 +80,10 @@ record ProductSort(Key key, boolean descending) {
             return price;
         }
 
-        /** What the title column holds: 3 to 200 characters (counted as its CHECK counts them), no control characters. */
+        /** What the title column holds: 3 to 200 characters (counted as its CHECK counts them) of single-line text. */
         private static String cursorTitle(String value) {
             int length = value.codePointCount(0, value.length());
-            require(length >= Product.MIN_TITLE && length <= Product.MAX_TITLE && !Texts.hasControlCharacters(value, false));
+            require(length >= Product.MIN_TITLE && length <= Product.MAX_TITLE && TextRule.SINGLE_LINE.accepts(value));
             return value;
         }
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import live.blytz.sharedkernel.PhoneNumbers;
 import live.blytz.sharedkernel.error.FieldError;
+import live.blytz.sharedkernel.text.TextRule;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,9 +24,7 @@ final class ProfileRules {
     static final int MAX_AVATAR_URL = 2048;
     static final int MAX_BIO = 500;
 
-    // Plain text: no control characters (a bio may keep line breaks and tabs) and nothing that opens markup.
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
-    private static final Pattern CONTROL_EXCEPT_LINES = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
+    // Plain text: the shared TextRule (a bio may keep line breaks and tabs) and nothing that opens markup.
     private static final Pattern MARKUP = Pattern.compile("<[a-zA-Z/!?]");
 
     private ProfileRules() {
@@ -66,7 +65,7 @@ final class ProfileRules {
         if (length < min || length > max) {
             return "must be " + min + " to " + max + " characters";
         }
-        if (CONTROL.matcher(value).find() || value.indexOf('<') >= 0 || value.indexOf('>') >= 0) {
+        if (!TextRule.SINGLE_LINE.accepts(value) || value.indexOf('<') >= 0 || value.indexOf('>') >= 0) {
             return "must be plain text without control characters or angle brackets";
         }
         return null;
@@ -76,7 +75,7 @@ final class ProfileRules {
         if (value.codePointCount(0, value.length()) > MAX_BIO) {
             return "must be at most " + MAX_BIO + " characters";
         }
-        if (CONTROL_EXCEPT_LINES.matcher(value).find() || MARKUP.matcher(value).find()) {
+        if (!TextRule.MULTI_LINE.accepts(value) || MARKUP.matcher(value).find()) {
             return "must be plain text (no markup, no control characters)";
         }
         return null;

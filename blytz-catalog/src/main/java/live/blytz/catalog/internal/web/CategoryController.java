@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @Tag(name = "Categories", description = "The category tree products are filed under")
 @RestController
-@RequestMapping(path = "/api/v1/categories", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping("/api/v1/categories")
 class CategoryController {
 
     private static final String PROBLEM = "#/components/schemas/Problem";
@@ -51,7 +51,8 @@ class CategoryController {
             description = "Roots ordered by sort_order then name, each with its active children nested the same way. "
                     + "A child of an inactive category is hidden with it. Served from the shared cache.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CategoryTree.class)))
-    @GetMapping
+    // Pre-serialised JSON is written as is, not negotiated by the JSON converter: `produces` makes Accept count.
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<String> tree() {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(categories.treeJson());
     }

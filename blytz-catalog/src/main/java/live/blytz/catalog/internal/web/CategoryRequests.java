@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import live.blytz.catalog.internal.CategoryChanges;
 import live.blytz.catalog.internal.NewCategory;
+import live.blytz.sharedkernel.text.MultiLine;
 import org.jspecify.annotations.Nullable;
 
 /** The bodies of the category endpoints. Server-owned fields (id, version on create, timestamps) are not accepted. */
@@ -24,7 +25,7 @@ final class CategoryRequests {
             @NotBlank @Size(max = 100) String name,
             @Schema(description = "Lower-case letters and digits separated by hyphens; derived from the name when absent")
             @Size(max = 100) @Nullable String slug,
-            @Size(max = 2000) @Nullable String description,
+            @MultiLine @Size(max = 2000) @Nullable String description,
             @Size(max = 2048) @Pattern(regexp = URL, message = URL_MESSAGE) @Nullable String imageUrl,
             @Nullable UUID parentId,
             @Nullable Integer sortOrder,
@@ -58,7 +59,7 @@ final class CategoryRequests {
 
         public void setName(String name) { this.name = name; }
         public void setSlug(String slug) { this.slug = slug; }
-        public void setDescription(@Nullable String description) { this.description = Optional.ofNullable(description); }
+        @MultiLine public void setDescription(@Nullable String description) { this.description = Optional.ofNullable(description); }
         public void setImageUrl(@Nullable String imageUrl) { this.imageUrl = Optional.ofNullable(imageUrl); }
         public void setParentId(@Nullable UUID parentId) { this.parentId = Optional.ofNullable(parentId); }
         public void setSortOrder(Integer sortOrder) { this.sortOrder = sortOrder; }

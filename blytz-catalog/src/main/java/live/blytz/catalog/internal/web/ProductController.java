@@ -48,7 +48,7 @@ import org.springframework.web.bind.annotation.RestController;
         that is not public (draft, archived, deleted, or of a suspended seller: its existence is not disclosed) and 403 \
         for a public one (active or sold: everyone can see it exists, so a 404 would hide nothing).""")
 @RestController
-@RequestMapping(path = "/api/v1/products", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping("/api/v1/products")
 class ProductController {
 
     private static final String PROBLEM = "#/components/schemas/Problem";

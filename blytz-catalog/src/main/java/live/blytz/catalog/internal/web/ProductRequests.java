@@ -15,6 +15,7 @@ import live.blytz.catalog.internal.NewProduct;
 import live.blytz.catalog.internal.ProductChanges;
 import live.blytz.catalog.internal.ProductCondition;
 import live.blytz.catalog.internal.ProductStatus;
+import live.blytz.sharedkernel.text.MultiLine;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -36,7 +37,7 @@ final class ProductRequests {
     record Create(
             @NotNull UUID categoryId,
             @NotBlank @Size(min = 3, max = 200) String title,
-            @Size(max = 10_000) @Nullable String description,
+            @MultiLine @Size(max = 10_000) @Nullable String description,
             @NotNull ProductCondition condition,
             @Schema(description = "ISO 4217; the configured default (EUR) when absent", example = "EUR")
             @Pattern(regexp = "[A-Z]{3}", message = "must be an upper-case ISO 4217 code") @Nullable String currency,
@@ -89,7 +90,7 @@ final class ProductRequests {
 
         public void setCategoryId(UUID categoryId) { this.categoryId = categoryId; }
         public void setTitle(String title) { this.title = title; }
-        public void setDescription(String description) { this.description = description; }
+        @MultiLine public void setDescription(String description) { this.description = description; }
         public void setCondition(ProductCondition condition) { this.condition = condition; }
         public void setCurrency(String currency) { this.currency = currency; }
         public void setStartingPrice(BigDecimal startingPrice) { this.startingPrice = startingPrice; }

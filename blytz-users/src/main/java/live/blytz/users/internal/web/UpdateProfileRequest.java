@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.EnumMap;
 import java.util.Map;
+import live.blytz.sharedkernel.text.MultiLine;
 import live.blytz.users.internal.ProfileField;
 import org.jspecify.annotations.Nullable;
 
@@ -56,6 +57,7 @@ final class UpdateProfileRequest {
 
     @Schema(description = "Plain text, no markup", maxLength = 500, nullable = true)
     @JsonProperty("bio")
+    @MultiLine
     void setBio(@Nullable String value) {
         sent.put(ProfileField.BIO, value);
     }
