@@ -24,6 +24,8 @@ module live.blytz.auth {
     requires spring.modulith.events.api;
     requires com.nimbusds.jose.jwt;
     requires io.swagger.v3.oas.annotations;
+    requires io.swagger.v3.oas.models;
+    requires org.springdoc.openapi.common;
     requires jakarta.validation;
     requires org.apache.tomcat.embed.core;
     requires org.slf4j;

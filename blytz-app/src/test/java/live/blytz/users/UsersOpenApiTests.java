@@ -22,7 +22,7 @@ class UsersOpenApiTests {
                 .jsonPath("$.paths['/api/v1/users/me'].patch.responses['409']").exists()
                 .jsonPath("$.paths['/api/v1/users/me'].patch.security[0].bearer").exists()
                 .jsonPath("$.paths['/api/v1/users/{id}'].get.responses['404']").exists()
-                .jsonPath("$.paths['/api/v1/users/{id}'].get.security").doesNotExist()
+                .jsonPath("$.paths['/api/v1/users/{id}'].get.security").isEmpty()
                 .jsonPath("$.paths['/api/v1/admin/users'].get.responses['403']").exists()
                 .jsonPath("$.paths['/api/v1/admin/users'].get.parameters[?(@.name == 'page_size')].schema.type").isEqualTo("integer")
                 .jsonPath("$.components.schemas.UpdateProfileRequest.properties.first_name.maxLength").isEqualTo(50)

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** CORS, security headers, compression, actuator and OpenAPI, as a client sees them. */
@@ -46,6 +47,7 @@ class CrossCuttingHttpTests {
                 .header("Access-Control-Request-Method", "POST")
                 .exchange()
                 .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().doesNotExist("Access-Control-Allow-Origin");
         http.get().uri("/actuator/health").header("Origin", "https://evil.example")
                 .exchange()

@@ -1,5 +1,6 @@
 package live.blytz.app.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import live.blytz.sharedkernel.error.ConflictException;
 import live.blytz.sharedkernel.error.DependencyUnavailableException;
 import live.blytz.sharedkernel.error.ForbiddenException;
@@ -38,7 +40,7 @@ class ProblemProbe {
 
     @Bean
     Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> probeRules() {
-        return rules -> rules.requestMatchers("/test/probe/open/**").permitAll()
+        return rules -> rules.requestMatchers("/test/probe/open/**", "/api/v1/test-probe/**").permitAll()
                 .requestMatchers("/test/probe/admin/**").hasRole("ADMIN");
     }
 
@@ -114,6 +116,18 @@ class ProblemProbe {
         @GetMapping
         String admin() {
             return "admin";
+        }
+    }
+
+    /** JSON on an {@code /api} path that the OpenAPI document does not describe ({@code @Hidden}): drift. */
+    @Hidden
+    @RestController
+    @RequestMapping("/api/v1/test-probe")
+    static class UndocumentedEndpoints {
+
+        @GetMapping("/undocumented")
+        Map<String, String> undocumented() {
+            return Map.of("drift", "an endpoint nobody documented");
         }
     }
 }

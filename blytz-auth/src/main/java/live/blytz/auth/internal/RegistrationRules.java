@@ -17,9 +17,9 @@ import org.jspecify.annotations.Nullable;
  * {@link PhoneNumbers}, the rule users applies too. Auth cannot use the users module's internals, so the name
  * limits are stated here again. Every failing field is reported at once.
  */
-final class RegistrationRules {
+public final class RegistrationRules {
 
-    static final int MAX_NAME = 50;
+    public static final int MAX_NAME = 50;
 
     private RegistrationRules() {
     }

@@ -14,10 +14,11 @@ import org.jspecify.annotations.Nullable;
  * buy-now &gt; starting. Built from the merged values on every create and partial update, so that a change of one
  * price can never leave the others inconsistent.
  */
-record Prices(Money starting, @Nullable Money reserve, @Nullable Money buyNow) {
+public record Prices(Money starting, @Nullable Money reserve, @Nullable Money buyNow) {
 
     /** NUMERIC(12,2) holds ten integer digits and two decimals. */
-    static final BigDecimal MAX = new BigDecimal("9999999999.99");
+    public static final String MAX_TEXT = "9999999999.99";
+    static final BigDecimal MAX = new BigDecimal(MAX_TEXT);
     static final int MAX_SCALE = 2;
 
     /**

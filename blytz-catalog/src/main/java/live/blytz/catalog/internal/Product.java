@@ -21,13 +21,13 @@ import org.jspecify.annotations.Nullable;
  * checked together, images capped, status moved only along the allowed transitions, sold/archived frozen.
  * {@code view_count} is not part of it: views are counted elsewhere and never conflict with an edit.
  */
-final class Product {
+public final class Product {
 
-    static final int MAX_IMAGES = 20;
-    static final int MAX_URL_LENGTH = 2048;
+    public static final int MAX_IMAGES = 20;
+    public static final int MAX_URL_LENGTH = 2048;
     static final int MAX_JSON_CHARS = 16_384;
-    static final int MIN_TITLE = 3;
-    static final int MAX_TITLE = 200;
+    public static final int MIN_TITLE = 3;
+    public static final int MAX_TITLE = 200;
 
     private final UUID id;
     private final UserId sellerId;

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProductListing {
 
-    static final int MAX_QUERY_LENGTH = 200;
+    public static final int MAX_QUERY_LENGTH = 200;
 
     private final JdbcClient jdbc;
     private final CursorCodec cursors;

@@ -25,7 +25,7 @@ public final class CursorCodec {
     /** 256 bits, the HMAC-SHA256 block's worth of secret that RFC 2104 recommends at least matching the output. */
     public static final int MIN_KEY_BYTES = 32;
     /** Room for the longest cursor the catalog issues: a title key of 200 code points is at most 800 UTF-8 bytes. */
-    static final int MAX_ENCODED_LENGTH = 1200;
+    public static final int MAX_ENCODED_LENGTH = 1200;
 
     private static final String ALGORITHM = "HmacSHA256";
     private static final int TAG_BYTES = 32;

@@ -16,13 +16,13 @@ import org.jspecify.annotations.Nullable;
  * value clears the field. Every rule also holds for data that arrives in auth's events, so the database's
  * checks never see a value these rules would refuse.
  */
-final class ProfileRules {
+public final class ProfileRules {
 
-    static final int MAX_NAME = 50;
-    static final int MIN_DISPLAY_NAME = 2;
-    static final int MAX_DISPLAY_NAME = 40;
-    static final int MAX_AVATAR_URL = 2048;
-    static final int MAX_BIO = 500;
+    public static final int MAX_NAME = 50;
+    public static final int MIN_DISPLAY_NAME = 2;
+    public static final int MAX_DISPLAY_NAME = 40;
+    public static final int MAX_AVATAR_URL = 2048;
+    public static final int MAX_BIO = 500;
 
     // Plain text: the shared TextRule (a bio may keep line breaks and tabs) and nothing that opens markup.
     private static final Pattern MARKUP = Pattern.compile("<[a-zA-Z/!?]");

@@ -11,7 +11,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.util.Map;
 import java.util.UUID;
 import live.blytz.auth.internal.AccountService;
 import live.blytz.auth.internal.SigningKeys;
@@ -32,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/auth")
 @Tag(name = "Auth administration", description = "Roles, suspension and signing keys; admins only")
-@SecurityRequirement(name = BEARER)
+@SecurityRequirement(name = BEARER, scopes = "admin")
 class AccountAdminController {
 
     private final AccountService accounts;
@@ -44,7 +43,7 @@ class AccountAdminController {
     }
 
     @PutMapping("/accounts/{id}/role")
-    @Operation(summary = "Change an account's role",
+    @Operation(operationId = "changeAccountRole", summary = "Change an account's role",
             description = "Takes effect in the user's next token; the user's current access tokens stop working "
                     + "at once. Admins cannot change their own role.")
     @ApiResponse(responseCode = "200", description = "The account with its new role")
@@ -60,7 +59,7 @@ class AccountAdminController {
 
     @PostMapping("/accounts/{id}/suspend")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Suspend an account", description = "It cannot log in, every session ends and every "
+    @Operation(operationId = "suspendAccount", summary = "Suspend an account", description = "It cannot log in, every session ends and every "
             + "token stops working at once. Suspending a suspended account changes nothing.")
     @ApiResponse(responseCode = "204", description = "Suspended")
     @ApiResponse(responseCode = "404", description = "No such account",
@@ -73,7 +72,7 @@ class AccountAdminController {
 
     @PostMapping("/accounts/{id}/reactivate")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Lift an account's suspension", description = "The user can log in again.")
+    @Operation(operationId = "reactivateAccount", summary = "Lift an account's suspension", description = "The user can log in again.")
     @ApiResponse(responseCode = "204", description = "Active again")
     @ApiResponse(responseCode = "404", description = "No such account",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
@@ -82,14 +81,18 @@ class AccountAdminController {
     }
 
     @PostMapping("/signing-keys/rotate")
-    @Operation(summary = "Rotate the token signing key",
+    @Operation(operationId = "rotateSigningKey", summary = "Rotate the token signing key",
             description = "New tokens are signed with a new key at once; the previous key stays in the JWKS until "
                     + "the tokens it signed have expired. Not available when the key is configured "
                     + "(BLYTZ_AUTH_SIGNING_KEY): rotate that by configuring a new key.")
     @ApiResponse(responseCode = "200", description = "The new key id")
     @ApiResponse(responseCode = "409", description = "The signing key is configured, not generated",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    Map<String, String> rotate() {
-        return Map.of("kid", keys.rotate());
+    NewSigningKey rotate() {
+        return new NewSigningKey(keys.rotate());
+    }
+
+    @Schema(name = "NewSigningKey")
+    record NewSigningKey(@Schema(description = "The id (`kid`) of the key that signs from now on") String kid) {
     }
 }

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -58,11 +59,13 @@ class AuthController {
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
     @RateLimited("auth-strict")
-    @Operation(summary = "Register a buyer or seller account",
+    @SecurityRequirements // the Authorization header is ignored here (PublicRouteBearerTokens)
+    @Operation(operationId = "register", summary = "Register a buyer or seller account",
             description = "The e-mail address is unique in any letter case. `role` is `buyer` (default) or `seller`; "
-                    + "admins cannot register. The password needs 8 to 128 characters, any Unicode, and must not "
-                    + "be a common password.")
-    @ApiResponse(responseCode = "201", description = "Registered", content = @Content(examples = @ExampleObject("""
+                    + "admins cannot register. The password's length limits are the schema's minLength and maxLength "
+                    + "(configurable); any Unicode; it must not be a common password.")
+    @ApiResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AuthResponses.User.class), examples = @ExampleObject("""
             {"user": {"id": "0193a1f2-7c9e-7b1a-9d3e-5f0c2a4b6d8e", "email": "ada@example.com", "role": "seller",
              "status": "active", "email_verified": false, "last_login_at": null,
              "created_at": "2026-11-25T14:20:00Z", "updated_at": "2026-11-25T14:20:00Z"}}""")))
@@ -70,6 +73,7 @@ class AuthController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM), examples = @ExampleObject("""
                     {"type": "https://api.blytz.live/problems/validation-error", "title": "Invalid request",
                      "status": 400, "detail": "The request has 1 invalid field", "instance": "/api/v1/auth/register",
+                     "request_id": "0193a1f2-7c9e-7b1a-9d3e-5f0c2a4b6d8e",
                      "errors": [{"field": "password", "message": "is too common; choose one that is harder to guess"}]}""")))
     @ApiResponse(responseCode = "409", description = "The e-mail address is already registered",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
@@ -81,11 +85,13 @@ class AuthController {
 
     @PostMapping("/login")
     @RateLimited("auth-login")
-    @Operation(summary = "Log in with e-mail and password",
+    @SecurityRequirements
+    @Operation(operationId = "login", summary = "Log in with e-mail and password",
             description = "Returns an access token (15 minutes) and a refresh token, which opens a session. "
                     + "An unknown e-mail and a wrong password get the same 401. Repeated failures per account and "
                     + "per client address impose growing waits (429 with `Retry-After`).")
-    @ApiResponse(responseCode = "200", description = "Logged in", content = @Content(examples = @ExampleObject("""
+    @ApiResponse(responseCode = "200", description = "Logged in", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = AuthResponses.Tokens.class), examples = @ExampleObject("""
             {"access_token": "eyJraWQiOiJ...", "refresh_token": "kq3V1c0m0sJ9bW2X8yq5fYd0G4lHq7cEoVb7Lw2Zs4A",
              "token_type": "Bearer", "expires_in": 900,
              "user": {"id": "0193a1f2-7c9e-7b1a-9d3e-5f0c2a4b6d8e", "email": "ada@example.com", "role": "seller",
@@ -104,7 +110,8 @@ class AuthController {
 
     @PostMapping("/refresh")
     @RateLimited("auth-refresh")
-    @Operation(summary = "Exchange a refresh token for a new token pair",
+    @SecurityRequirements
+    @Operation(operationId = "refreshTokens", summary = "Exchange a refresh token for a new token pair",
             description = "The presented refresh token is spent. Presenting a spent token again revokes its whole "
                     + "session (RFC 9700 reuse detection).")
     @ApiResponse(responseCode = "200", description = "A new access and refresh token")
@@ -118,7 +125,7 @@ class AuthController {
     @PostMapping("/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @SecurityRequirement(name = BEARER)
-    @Operation(summary = "Log out: end this session; the access token stops working at once")
+    @Operation(operationId = "logout", summary = "Log out: end this session; the access token stops working at once")
     @ApiResponse(responseCode = "204", description = "Logged out")
     void logout(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody(required = false) AuthRequests.@Nullable Logout request) {
         logins.logout(userId(jwt), sessionId(jwt), jwt.getId(), jwt.getExpiresAt(),
@@ -128,7 +135,7 @@ class AuthController {
     @PostMapping("/logout-all")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @SecurityRequirement(name = BEARER)
-    @Operation(summary = "Log out everywhere: end every session; all of the user's access tokens stop working")
+    @Operation(operationId = "logoutEverywhere", summary = "Log out everywhere: end every session; all of the user's access tokens stop working")
     @ApiResponse(responseCode = "204", description = "Every session ended")
     void logoutAll(@AuthenticationPrincipal Jwt jwt) {
         logins.logoutAll(userId(jwt));
@@ -138,7 +145,7 @@ class AuthController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @RateLimited("auth-strict")
     @SecurityRequirement(name = BEARER)
-    @Operation(summary = "Change the caller's password",
+    @Operation(operationId = "changePassword", summary = "Change the caller's password",
             description = "Every other session ends and every access token issued so far stops working, this "
                     + "request's too: get a new one with this session's refresh token.")
     @ApiResponse(responseCode = "204", description = "Password changed")
@@ -154,7 +161,7 @@ class AuthController {
 
     @GetMapping("/sessions")
     @SecurityRequirement(name = BEARER)
-    @Operation(summary = "The caller's active sessions", description = "Newest use first; `current` marks the "
+    @Operation(operationId = "listSessions", summary = "The caller's active sessions", description = "Newest use first; `current` marks the "
             + "session of the access token used for this request.")
     AuthResponses.Sessions sessions(@AuthenticationPrincipal Jwt jwt,
             @Parameter(description = "1-based page number") @RequestParam(required = false) @Nullable Integer page,
@@ -169,7 +176,7 @@ class AuthController {
     @DeleteMapping("/sessions/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @SecurityRequirement(name = BEARER)
-    @Operation(summary = "End one of the caller's sessions")
+    @Operation(operationId = "endSession", summary = "End one of the caller's sessions")
     @ApiResponse(responseCode = "204", description = "Session ended")
     @ApiResponse(responseCode = "404", description = "No such active session of the caller",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import live.blytz.auth.internal.MailedTokenService;
@@ -37,7 +38,8 @@ class PasswordResetController {
     @PostMapping("/password-reset/request")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @RateLimited("auth-strict")
-    @Operation(summary = "Ask for a password-reset mail",
+    @SecurityRequirements
+    @Operation(operationId = "requestPasswordReset", summary = "Ask for a password-reset mail",
             description = "Always 202, whether or not the address is registered: if it belongs to an active "
                     + "account, a single-use link valid for 30 minutes is mailed to it.")
     @ApiResponse(responseCode = "202", description = "Accepted (a mail is sent if the account exists)")
@@ -48,7 +50,8 @@ class PasswordResetController {
     @PostMapping("/password-reset/confirm")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @RateLimited("auth-strict")
-    @Operation(summary = "Set a new password with the mailed token",
+    @SecurityRequirements
+    @Operation(operationId = "confirmPasswordReset", summary = "Set a new password with the mailed token",
             description = "Every session of the account ends and every access token stops working.")
     @ApiResponse(responseCode = "204", description = "Password set; log in with it")
     @ApiResponse(responseCode = "400", description = "The token is invalid, expired or used, or the new password "
@@ -61,7 +64,7 @@ class PasswordResetController {
     @ResponseStatus(HttpStatus.ACCEPTED)
     @RateLimited("auth-strict")
     @SecurityRequirement(name = BEARER)
-    @Operation(summary = "Mail a verification link to the caller's address",
+    @Operation(operationId = "requestEmailVerification", summary = "Mail a verification link to the caller's address",
             description = "Nothing is sent when the address is verified already.")
     @ApiResponse(responseCode = "202", description = "Accepted")
     void requestVerification(@AuthenticationPrincipal Jwt jwt) {
@@ -70,7 +73,8 @@ class PasswordResetController {
 
     @PostMapping("/email-verification/confirm")
     @RateLimited("auth-strict")
-    @Operation(summary = "Confirm the e-mail address with the mailed token")
+    @SecurityRequirements
+    @Operation(operationId = "confirmEmail", summary = "Confirm the e-mail address with the mailed token")
     @ApiResponse(responseCode = "200", description = "The account, with `email_verified: true`")
     @ApiResponse(responseCode = "400", description = "The token is invalid, expired or used",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))

@@ -47,7 +47,7 @@ class CategoryController {
         this.categories = categories;
     }
 
-    @Operation(summary = "The tree of active categories",
+    @Operation(operationId = "getCategoryTree", summary = "The tree of active categories",
             description = "Roots ordered by sort_order then name, each with its active children nested the same way. "
                     + "A child of an inactive category is hidden with it. Served from the shared cache.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CategoryTree.class)))
@@ -57,22 +57,22 @@ class CategoryController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(categories.treeJson());
     }
 
-    @Operation(summary = "One category, by id or slug, with its parent_id and direct children",
+    @Operation(operationId = "getCategory", summary = "One category, by id or slug, with its parent_id and direct children",
             description = "Inactive categories are found only by admins.")
     @ApiResponse(responseCode = "200", headers = @Header(name = HttpHeaders.ETAG, description = EntityTags.ETAG_DOC, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "404", description = "No such (active) category",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @GetMapping("/{idOrSlug}")
-    CategoryEnvelope get(@Parameter(description = "The category's UUID or its slug") @PathVariable String idOrSlug,
+    @GetMapping("/{id}")
+    CategoryEnvelope get(@Parameter(description = "The category's UUID or its slug") @PathVariable("id") String idOrSlug,
             @AuthenticationPrincipal @Nullable Jwt jwt) {
         boolean admin = jwt != null && Callers.of(jwt).admin();
         return new CategoryEnvelope(categories.get(idOrSlug, admin));
     }
 
-    @Operation(summary = "Create a category (admin)",
+    @Operation(operationId = "createCategory", summary = "Create a category (admin)",
             description = "The slug is derived from the name when absent (a numeric suffix keeps it unique); "
                     + "an explicitly requested slug that is taken is a 409.")
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = "admin")
     @ApiResponse(responseCode = "201", headers = @Header(name = HttpHeaders.ETAG, description = EntityTags.ETAG_DOC, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "409", description = "The slug is taken",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
@@ -83,11 +83,11 @@ class CategoryController {
                 .body(new CategoryEnvelope(created));
     }
 
-    @Operation(summary = "Change a category (admin)",
+    @Operation(operationId = "updateCategory", summary = "Change a category (admin)",
             description = "Partial update. Renaming keeps the slug (links stay valid). Moving a category under itself "
                     + "or one of its descendants is a 409. The version it is based on is optional, as `version` in "
                     + "the body or as If-Match (both sent must agree, else 400); a stale one is a 409.")
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = "admin")
     @ApiResponse(responseCode = "200", headers = @Header(name = HttpHeaders.ETAG, description = EntityTags.ETAG_DOC, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "404", description = "No such category",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
@@ -102,10 +102,10 @@ class CategoryController {
         return new CategoryEnvelope(categories.update(id, body.changes(), expectedVersion));
     }
 
-    @Operation(summary = "Delete a category (admin)",
+    @Operation(operationId = "deleteCategory", summary = "Delete a category (admin)",
             description = "Refused (409) while it has sub-categories or products (deleted products included: they keep "
                     + "their category for the record). If-Match, optional, must name the current version (else 409).")
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = "admin")
     @ApiResponse(responseCode = "204")
     @ApiResponse(responseCode = "404", description = "No such category",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))

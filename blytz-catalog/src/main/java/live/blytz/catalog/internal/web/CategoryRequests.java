@@ -50,7 +50,8 @@ final class CategoryRequests {
         private @Nullable Optional<@Size(max = 2000) String> description;
         @Schema(types = {"string", "null"}, description = "null removes the image")
         private @Nullable Optional<@Size(max = 2048) @Pattern(regexp = URL, message = URL_MESSAGE) String> imageUrl;
-        @Schema(description = "null moves the category to the root; a descendant of the category is refused (409)")
+        @Schema(types = {"string", "null"}, format = "uuid",
+                description = "null moves the category to the root; a descendant of the category is refused (409)")
         private @Nullable Optional<UUID> parentId;
         private @Nullable Integer sortOrder;
         private @Nullable Boolean isActive;

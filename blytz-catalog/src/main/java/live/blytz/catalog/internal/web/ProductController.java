@@ -12,6 +12,7 @@ import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.UUID;
+import live.blytz.catalog.internal.Prices;
 import live.blytz.catalog.internal.ProductCondition;
 import live.blytz.catalog.internal.ProductDetails;
 import live.blytz.catalog.internal.ProductDocument;
@@ -22,6 +23,7 @@ import live.blytz.catalog.internal.ProductService;
 import live.blytz.catalog.internal.ProductStatus;
 import live.blytz.catalog.internal.PublicProducts;
 import live.blytz.catalog.internal.web.Envelopes.ProductEnvelope;
+import live.blytz.sharedkernel.paging.CursorCodec;
 import live.blytz.sharedkernel.web.ClientAddress;
 import live.blytz.sharedkernel.web.EntityTags;
 import live.blytz.sharedkernel.web.ExpectedVersion;
@@ -64,7 +66,7 @@ class ProductController {
         this.publicProducts = publicProducts;
     }
 
-    @Operation(summary = "Browse active products",
+    @Operation(operationId = "listProducts", summary = "Browse active products",
             description = """
                     Active products of active sellers, filtered and sorted. Offset paging (`page`, `page_size`, with \
                     `total`) or keyset paging: pass a response's `pagination.next_cursor` as `cursor` (with the same \
@@ -82,17 +84,20 @@ class ProductController {
             @Parameter(description = "Only products in this condition",
                     schema = @Schema(allowableValues = {"new", "like_new", "good", "fair", "poor"}))
             @RequestParam(required = false) @Nullable ProductCondition condition,
-            @Parameter(description = "Lowest starting price (inclusive)")
+            @Parameter(description = "Lowest starting price (inclusive)",
+                    schema = @Schema(type = "number", minimum = "0", maximum = Prices.MAX_TEXT))
             @RequestParam(name = "min_price", required = false) @Nullable BigDecimal minPrice,
-            @Parameter(description = "Highest starting price (inclusive)")
+            @Parameter(description = "Highest starting price (inclusive); at least min_price",
+                    schema = @Schema(type = "number", minimum = "0", maximum = Prices.MAX_TEXT))
             @RequestParam(name = "max_price", required = false) @Nullable BigDecimal maxPrice,
             @Parameter(description = "true: only featured products; false: only the others")
             @RequestParam(required = false) @Nullable Boolean featured,
             @Parameter(description = "Full-text search over title (weighted higher) and description; web-search syntax "
-                    + "(\"quoted phrases\", -excluded, or)")
+                    + "(\"quoted phrases\", -excluded, or)", schema = @Schema(maxLength = ProductListing.MAX_QUERY_LENGTH))
             @RequestParam(required = false) @Nullable String q,
-            @Parameter(description = "created_at, price, title or view_count; prefix - for descending. "
-                    + "Default -created_at, or relevance when q is given")
+            @Parameter(description = "Prefix - for descending. Default -created_at, or -relevance when q is given; "
+                    + "relevance only with q", schema = @Schema(allowableValues = {"created_at", "-created_at", "price",
+                            "-price", "title", "-title", "view_count", "-view_count", "relevance", "-relevance"}))
             @RequestParam(required = false) @Nullable String sort,
             @Parameter(description = "1-based page (offset paging); not with cursor")
             @RequestParam(required = false) @Nullable Integer page,
@@ -101,14 +106,15 @@ class ProductController {
             @Parameter(description = "next_cursor of the previous response (keyset paging), passed back unchanged with "
                     + "the same filters and sort. Cursors are signed: an altered or made-up cursor, one issued for "
                     + "another sort, or one signed with a key since retired is a 400 naming cursor; start again "
-                    + "without it", schema = @Schema(maxLength = 1200))
+                    + "without it", schema = @Schema(maxLength = CursorCodec.MAX_ENCODED_LENGTH))
             @RequestParam(required = false) @Nullable String cursor) {
         ProductFilter filter = new ProductFilter(categoryId, sellerId, condition, minPrice, maxPrice, featured, q);
         return listing.listed(filter, sort, page, pageSize, cursor);
     }
 
-    @Operation(summary = "The caller's own products, in every status", description = "Newest first; deleted ones are gone.")
-    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "listMyProducts", summary = "The caller's own products, in every status",
+            description = "Newest first; deleted ones are gone.")
+    @SecurityRequirement(name = "bearer", scopes = {"seller", "admin"})
     @ApiResponse(responseCode = "200")
     @GetMapping("/mine")
     ProductList mine(@AuthenticationPrincipal Jwt jwt,
@@ -122,7 +128,7 @@ class ProductController {
         return listing.ofSeller(Callers.of(jwt).id(), status, page, pageSize);
     }
 
-    @Operation(summary = "One product",
+    @Operation(operationId = "getProduct", summary = "One product",
             description = "Drafts and archived products are visible only to their seller and admins (404 for everyone "
                     + "else), as are the products of a suspended seller. The reserve price is shown only to the seller "
                     + "and admins. Each read by someone else counts as a view (view_count is updated in batches).")
@@ -135,10 +141,10 @@ class ProductController {
         return publicProducts.document(id, Callers.ofNullable(jwt), client);
     }
 
-    @Operation(summary = "Create a product (seller, admin)",
+    @Operation(operationId = "createProduct", summary = "Create a product (seller, admin)",
             description = "Created as a draft of the caller. Price rules: starting_price > 0, reserve_price >= "
                     + "starting_price, buy_now_price > starting_price; failing fields are all listed.")
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = {"seller", "admin"})
     @ApiResponse(responseCode = "201",
             headers = @Header(name = HttpHeaders.ETAG, description = EntityTags.ETAG_DOC, schema = @Schema(type = "string")))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -149,12 +155,12 @@ class ProductController {
                 .body(new ProductEnvelope(created));
     }
 
-    @Operation(summary = "Change a product (its seller, admin)",
+    @Operation(operationId = "updateProduct", summary = "Change a product (its seller, admin)",
             description = "Partial update; the price rules are checked on the merged result. status moves only along "
                     + "draft → active → sold, active → draft and any → archived (anything else 409); a sold or "
                     + "archived product cannot be edited (409). The version it is based on is optional, as `version` "
                     + "in the body or as If-Match (both sent must agree, else 400); a stale one is a 409.")
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = {"seller", "admin"})
     @ApiResponse(responseCode = "200",
             headers = @Header(name = HttpHeaders.ETAG, description = EntityTags.ETAG_DOC, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "403", description = "A public product of another seller",
@@ -172,8 +178,8 @@ class ProductController {
         return new ProductEnvelope(products.update(Callers.of(jwt), id, body.changes(), expectedVersion));
     }
 
-    @Operation(summary = "Delete a product (its seller, admin)", description = "A soft delete: nobody sees it any more.")
-    @SecurityRequirement(name = "bearer")
+    @Operation(operationId = "deleteProduct", summary = "Delete a product (its seller, admin)", description = "A soft delete: nobody sees it any more.")
+    @SecurityRequirement(name = "bearer", scopes = {"seller", "admin"})
     @ApiResponse(responseCode = "204")
     @ApiResponse(responseCode = "403", description = "A public product of another seller",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
@@ -189,10 +195,10 @@ class ProductController {
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "Feature or unfeature a product (admin)",
+    @Operation(operationId = "setProductFeatured", summary = "Feature or unfeature a product (admin)",
             description = "The version it is based on is optional, as `version` in the body or as If-Match; a stale "
                     + "one is a 409.")
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = "admin")
     @ApiResponse(responseCode = "200",
             headers = @Header(name = HttpHeaders.ETAG, description = EntityTags.ETAG_DOC, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "404", description = "No such product",

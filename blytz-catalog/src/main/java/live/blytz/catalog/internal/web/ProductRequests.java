@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import live.blytz.catalog.internal.NewProduct;
+import live.blytz.catalog.internal.Prices;
+import live.blytz.catalog.internal.Product;
 import live.blytz.catalog.internal.ProductChanges;
 import live.blytz.catalog.internal.ProductCondition;
 import live.blytz.catalog.internal.ProductStatus;
@@ -36,17 +38,20 @@ final class ProductRequests {
     @Schema(name = "ProductCreateRequest")
     record Create(
             @NotNull UUID categoryId,
-            @NotBlank @Size(min = 3, max = 200) String title,
+            @NotBlank @Size(min = Product.MIN_TITLE, max = Product.MAX_TITLE) String title,
             @MultiLine @Size(max = 10_000) @Nullable String description,
             @NotNull ProductCondition condition,
             @Schema(description = "ISO 4217; the configured default (EUR) when absent", example = "EUR")
             @Pattern(regexp = "[A-Z]{3}", message = "must be an upper-case ISO 4217 code") @Nullable String currency,
-            @Schema(types = "number", description = MONEY + "; greater than 0") @NotNull BigDecimal startingPrice,
-            @Schema(types = {"number", "null"}, description = MONEY + "; at least the starting price") @Nullable BigDecimal reservePrice,
-            @Schema(types = {"number", "null"}, description = MONEY + "; greater than the starting price") @Nullable BigDecimal buyNowPrice,
+            @Schema(types = "number", description = MONEY + "; greater than 0", minimum = "0", exclusiveMinimum = true,
+                    maximum = Prices.MAX_TEXT) @NotNull BigDecimal startingPrice,
+            @Schema(types = {"number", "null"}, description = MONEY + "; at least the starting price", minimum = "0",
+                    exclusiveMinimum = true, maximum = Prices.MAX_TEXT) @Nullable BigDecimal reservePrice,
+            @Schema(types = {"number", "null"}, description = MONEY + "; greater than the starting price", minimum = "0",
+                    exclusiveMinimum = true, maximum = Prices.MAX_TEXT) @Nullable BigDecimal buyNowPrice,
             @ArraySchema(schema = @Schema(types = "string", format = "uri"), arraySchema = @Schema(description = IMAGES))
-            @Size(max = 20) @Nullable List<@NotBlank @Size(max = 2048) String> images,
-            @Schema(format = "uri") @Size(max = 2048) @Nullable String videoUrl,
+            @Size(max = Product.MAX_IMAGES) @Nullable List<@NotBlank @Size(max = Product.MAX_URL_LENGTH) String> images,
+            @Schema(format = "uri") @Size(max = Product.MAX_URL_LENGTH) @Nullable String videoUrl,
             @Schema(implementation = Map.class, description = JSON_OBJECT) @Nullable ObjectNode specifications,
             @Schema(implementation = Map.class, description = JSON_OBJECT) @Nullable ObjectNode shippingInfo) {
 
@@ -65,20 +70,25 @@ final class ProductRequests {
     static final class Update {
 
         private @Nullable UUID categoryId;
-        private @Nullable @Size(min = 3, max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String title;
+        // [\\s\\S] rather than (?s): the pattern is published in the OpenAPI document, whose patterns are ECMA-262.
+        private @Nullable @Size(min = Product.MIN_TITLE, max = Product.MAX_TITLE)
+        @Pattern(regexp = "[\\s\\S]*\\S[\\s\\S]*", message = "must not be blank") String title;
         private @Nullable @Size(max = 10_000) String description;
         private @Nullable ProductCondition condition;
         private @Nullable @Pattern(regexp = "[A-Z]{3}", message = "must be an upper-case ISO 4217 code") String currency;
-        @Schema(types = "number", description = MONEY + "; greater than 0")
+        @Schema(types = "number", description = MONEY + "; greater than 0", minimum = "0", exclusiveMinimum = true,
+                maximum = Prices.MAX_TEXT)
         private @Nullable BigDecimal startingPrice;
-        @Schema(types = {"number", "null"}, description = MONEY + "; at least the starting price; null clears it")
+        @Schema(types = {"number", "null"}, description = MONEY + "; at least the starting price; null clears it",
+                minimum = "0", exclusiveMinimum = true, maximum = Prices.MAX_TEXT)
         private @Nullable Optional<BigDecimal> reservePrice;
-        @Schema(types = {"number", "null"}, description = MONEY + "; greater than the starting price; null clears it")
+        @Schema(types = {"number", "null"}, description = MONEY + "; greater than the starting price; null clears it",
+                minimum = "0", exclusiveMinimum = true, maximum = Prices.MAX_TEXT)
         private @Nullable Optional<BigDecimal> buyNowPrice;
         @ArraySchema(schema = @Schema(types = "string", format = "uri"), arraySchema = @Schema(description = IMAGES))
-        private @Nullable @Size(max = 20) List<@NotBlank @Size(max = 2048) String> images;
+        private @Nullable @Size(max = Product.MAX_IMAGES) List<@NotBlank @Size(max = Product.MAX_URL_LENGTH) String> images;
         @Schema(types = {"string", "null"}, format = "uri", description = "null removes the video")
-        private @Nullable Optional<@Size(max = 2048) String> videoUrl;
+        private @Nullable Optional<@Size(max = Product.MAX_URL_LENGTH) String> videoUrl;
         @Schema(implementation = Map.class, description = JSON_OBJECT)
         private @Nullable ObjectNode specifications;
         @Schema(implementation = Map.class, description = JSON_OBJECT)

@@ -25,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/admin/users")
 @Tag(name = "Users")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "bearer", scopes = "admin")
 @PreAuthorize("hasRole('ADMIN')")
 class AdminUsersController {
 
@@ -38,12 +38,13 @@ class AdminUsersController {
     }
 
     @GetMapping
-    @Operation(summary = "List users (admin)",
+    @Operation(operationId = "listUsers", summary = "List users (admin)",
             description = "Filters combine with AND; `q` matches part of the e-mail or a name, case-insensitively. "
                     + "Offset pagination; ties in the sort key are ordered by id.")
     @ApiResponse(responseCode = "200", description = "A page of users")
     UserList list(
-            @Parameter(description = "Text to find in e-mail, first, last or display name (at most 100 characters)")
+            @Parameter(description = "Text to find in e-mail, first, last or display name",
+                    schema = @Schema(maxLength = MAX_QUERY))
             @RequestParam(required = false) @Nullable String q,
             @Parameter(description = "Only this role", schema = @Schema(allowableValues = {"buyer", "seller", "admin"}))
             @RequestParam(required = false) @Nullable Role role,

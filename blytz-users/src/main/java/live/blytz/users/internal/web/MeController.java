@@ -42,7 +42,7 @@ class MeController {
     }
 
     @GetMapping
-    @Operation(summary = "The caller's own profile and account facts",
+    @Operation(operationId = "getMyProfile", summary = "The caller's own profile and account facts",
             description = "Works from the first request after registration on: the profile is built from the "
                     + "token if auth's events have not been processed yet (then `email` may briefly be null). "
                     + "The ETag header is the profile's `version` as an entity tag (`\"3\"`), for If-Match.")
@@ -53,7 +53,7 @@ class MeController {
     }
 
     @PatchMapping
-    @Operation(summary = "Edit the caller's own profile",
+    @Operation(operationId = "updateMyProfile", summary = "Edit the caller's own profile",
             description = "Merge-patch semantics over `first_name, last_name, display_name, avatar_url, phone, bio`: "
                     + "a field left out stays, null or \"\" clears it. The edited version is optional, in the body "
                     + "(`version`) or as `If-Match` (the ETag of GET); a stale one is a 409, and both sent must "

@@ -28,7 +28,7 @@ class PublicProfileController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A person's public profile",
+    @Operation(operationId = "getPublicProfile", summary = "A person's public profile",
             description = "Only what anyone may see: no e-mail, no phone. Suspended accounts are not found.")
     @ApiResponse(responseCode = "200", description = "The public profile")
     @ApiResponse(responseCode = "404", description = "No such person, or the account is suspended",

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import live.blytz.sharedkernel.text.MultiLine;
 import live.blytz.users.internal.ProfileField;
+import live.blytz.users.internal.ProfileRules;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,26 +23,27 @@ final class UpdateProfileRequest {
     private @Nullable Long version;
     private final Map<ProfileField, @Nullable String> sent = new EnumMap<>(ProfileField.class);
 
-    @Schema(description = "Given name", maxLength = 50, nullable = true, example = "Ada")
+    @Schema(description = "Given name", maxLength = ProfileRules.MAX_NAME, nullable = true, example = "Ada")
     @JsonProperty("first_name")
     void setFirstName(@Nullable String value) {
         sent.put(ProfileField.FIRST_NAME, value);
     }
 
-    @Schema(description = "Family name", maxLength = 50, nullable = true, example = "Lovelace")
+    @Schema(description = "Family name", maxLength = ProfileRules.MAX_NAME, nullable = true, example = "Lovelace")
     @JsonProperty("last_name")
     void setLastName(@Nullable String value) {
         sent.put(ProfileField.LAST_NAME, value);
     }
 
     @Schema(description = "The name others see; null derives it from the names (\"Ada L.\")",
-            minLength = 2, maxLength = 40, nullable = true, example = "Ada L.")
+            minLength = ProfileRules.MIN_DISPLAY_NAME, maxLength = ProfileRules.MAX_DISPLAY_NAME, nullable = true,
+            example = "Ada L.")
     @JsonProperty("display_name")
     void setDisplayName(@Nullable String value) {
         sent.put(ProfileField.DISPLAY_NAME, value);
     }
 
-    @Schema(description = "An http(s) URL of the avatar image", maxLength = 2048, nullable = true,
+    @Schema(description = "An http(s) URL of the avatar image", maxLength = ProfileRules.MAX_AVATAR_URL, nullable = true,
             example = "https://cdn.blytz.live/avatars/ada.png")
     @JsonProperty("avatar_url")
     void setAvatarUrl(@Nullable String value) {
@@ -55,7 +57,7 @@ final class UpdateProfileRequest {
         sent.put(ProfileField.PHONE, value);
     }
 
-    @Schema(description = "Plain text, no markup", maxLength = 500, nullable = true)
+    @Schema(description = "Plain text, no markup", maxLength = ProfileRules.MAX_BIO, nullable = true)
     @JsonProperty("bio")
     @MultiLine
     void setBio(@Nullable String value) {
