@@ -37,6 +37,9 @@ module live.blytz.app {
     requires jakarta.validation;
     requires org.slf4j;
     requires redisson;
+    requires io.github.resilience4j.core;
+    requires io.github.resilience4j.circuitbreaker;
+    requires io.github.resilience4j.micrometer;
     requires embedded.postgres;
     requires embedded.redis;
     requires io.swagger.v3.oas.models;

@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * One Redisson client for the whole application. It connects lazily, so the app starts while Redis is still
- * coming up; readiness reports Redis until it answers, and each store adapter decides how to degrade.
+ * coming up; readiness reports Redis until it answers, and each store adapter decides how to degrade. Commands are
+ * not retried by default: a failed command is a failure for the circuit breaker to count (ADR 0022), and every
+ * caller has a fallback, so a retry would only double the wait of each request while Redis is unreachable.
  */
 @Configuration(proxyBeanMethods = false)
 class RedisConfiguration {
@@ -30,7 +32,7 @@ class RedisConfiguration {
                 .setDatabase(database(properties.url()))
                 .setTimeout((int) properties.timeout().toMillis())
                 .setConnectTimeout((int) properties.connectTimeout().toMillis())
-                .setRetryAttempts(1)
+                .setRetryAttempts(properties.retryAttempts())
                 .setRetryInterval(100)
                 .setConnectionMinimumIdleSize(4)
                 .setConnectionPoolSize(32);

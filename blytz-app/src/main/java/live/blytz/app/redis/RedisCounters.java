@@ -41,23 +41,25 @@ class RedisCounters implements Counters {
             """;
 
     private final RedissonClient redisson;
+    private final RedisCalls redis;
 
-    RedisCounters(RedissonClient redisson) {
+    RedisCounters(RedissonClient redisson, RedisCalls redis) {
         this.redisson = redisson;
+        this.redis = redis;
     }
 
     @Override
     public void countDistinct(String group, String member, String visitor, Duration period) {
         long periodSeconds = Math.max(1, period.toSeconds());
         String seen = key(group) + ":seen:" + member + ":" + Instant.now().getEpochSecond() / periodSeconds;
-        RedisCalls.call(() -> redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, COUNT_DISTINCT,
+        redis.call(() -> redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, COUNT_DISTINCT,
                 RScript.ReturnType.LONG, List.of(key(group), seen, seen + ":counted"),
                 member, visitor, String.valueOf(periodSeconds)));
     }
 
     @Override
     public Map<String, Long> drain(String group) {
-        List<Object> flat = RedisCalls.call(() -> redisson.getScript(StringCodec.INSTANCE)
+        List<Object> flat = redis.call(() -> redisson.getScript(StringCodec.INSTANCE)
                 .eval(RScript.Mode.READ_WRITE, DRAIN, RScript.ReturnType.LIST, List.of(key(group))));
         Map<String, Long> counts = new HashMap<>();
         for (int i = 0; i + 1 < flat.size(); i += 2) {

@@ -17,39 +17,41 @@ import org.springframework.stereotype.Component;
 class RedisExpiringStore implements ExpiringStore {
 
     private final RedissonClient redisson;
+    private final RedisCalls redis;
 
-    RedisExpiringStore(RedissonClient redisson) {
+    RedisExpiringStore(RedissonClient redisson, RedisCalls redis) {
         this.redisson = redisson;
+        this.redis = redis;
     }
 
     @Override
     public void put(String key, String value, Duration ttl) {
-        RedisCalls.run(() -> bucket(key).set(value, ttl));
+        redis.run(() -> bucket(key).set(value, ttl));
     }
 
     @Override
     public boolean putIfAbsent(String key, String value, Duration ttl) {
-        return RedisCalls.call(() -> bucket(key).setIfAbsent(value, ttl));
+        return redis.call(() -> bucket(key).setIfAbsent(value, ttl));
     }
 
     @Override
     public Optional<String> get(String key) {
-        return RedisCalls.call(() -> Optional.ofNullable(bucket(key).get()));
+        return redis.call(() -> Optional.ofNullable(bucket(key).get()));
     }
 
     @Override
     public Map<String, String> getAll(Collection<String> keys) {
-        return RedisCalls.call(() -> redisson.getBuckets().<String>get(keys.toArray(String[]::new)));
+        return redis.call(() -> redisson.getBuckets().<String>get(keys.toArray(String[]::new)));
     }
 
     @Override
     public boolean contains(String key) {
-        return RedisCalls.call(() -> bucket(key).isExists());
+        return redis.call(() -> bucket(key).isExists());
     }
 
     @Override
     public void delete(String key) {
-        RedisCalls.run(() -> bucket(key).delete());
+        redis.run(() -> bucket(key).delete());
     }
 
     private RBucket<String> bucket(String key) {

@@ -4,12 +4,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import live.blytz.sharedkernel.error.DependencyUnavailableException;
 import live.blytz.sharedkernel.store.RateLimitDecision;
 import live.blytz.sharedkernel.store.RateLimitPolicy;
 import live.blytz.sharedkernel.store.RateLimiter;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.RedisException;
 import org.redisson.client.codec.LongCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Fixed-window counters in Redis (ADR 0004): one atomic script per hit increments the window's counter,
  * starts its expiry on the first hit, and returns count and time left, all in one round trip.
- * Fails open: while Redis is unreachable requests pass, counted in {@code blytz.ratelimit.degraded}.
+ * Fails open: while Redis is unreachable requests pass, counted in {@code blytz.ratelimit.degraded}; once the
+ * {@code redis} circuit breaker is open they pass at once (ADR 0022).
  */
 @Component
 class RedisRateLimiter implements RateLimiter {
@@ -36,10 +37,12 @@ class RedisRateLimiter implements RateLimiter {
 
     private final RScript script;
     private final RedissonClient redisson;
+    private final RedisCalls redis;
     private final Counter degraded;
 
-    RedisRateLimiter(RedissonClient redisson, MeterRegistry meters) {
+    RedisRateLimiter(RedissonClient redisson, RedisCalls redis, MeterRegistry meters) {
         this.redisson = redisson;
+        this.redis = redis;
         this.script = redisson.getScript(LongCodec.INSTANCE);
         this.degraded = Counter.builder("blytz.ratelimit.degraded")
                 .description("Rate-limit checks skipped because Redis was unreachable")
@@ -49,15 +52,18 @@ class RedisRateLimiter implements RateLimiter {
     @Override
     public RateLimitDecision tryAcquire(RateLimitPolicy policy, String key) {
         try {
-            List<Long> result = script.eval(RScript.Mode.READ_WRITE, HIT, RScript.ReturnType.LIST,
-                    List.of(redisKey(policy, key)), policy.window().toMillis());
+            List<Long> result = redis.call(() -> script.eval(RScript.Mode.READ_WRITE, HIT, RScript.ReturnType.LIST,
+                    List.of(redisKey(policy, key)), policy.window().toMillis()));
             long count = result.get(0);
             Duration resetAfter = Duration.ofMillis(result.get(1));
             return new RateLimitDecision(count <= policy.limit(), policy.limit(),
                     Math.max(0, policy.limit() - count), resetAfter);
-        } catch (RedisException e) {
+        } catch (DependencyUnavailableException e) {
             degraded.increment();
-            log.warn("Rate limiting degraded (policy {}): Redis unreachable: {}", policy.name(), e.getMessage());
+            if (!RedisCalls.refused(e)) {
+                log.warn("Rate limiting degraded (policy {}): Redis unreachable: {}", policy.name(),
+                        e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            }
             return RateLimitDecision.unlimited(policy);
         }
     }
@@ -65,9 +71,9 @@ class RedisRateLimiter implements RateLimiter {
     @Override
     public void reset(RateLimitPolicy policy, String key) {
         try {
-            redisson.getBucket(redisKey(policy, key)).delete();
-        } catch (RedisException e) {
-            log.warn("Could not reset rate limit (policy {}): Redis unreachable: {}", policy.name(), e.getMessage());
+            redis.run(() -> redisson.getBucket(redisKey(policy, key)).delete());
+        } catch (DependencyUnavailableException e) {
+            log.warn("Could not reset rate limit (policy {}): Redis unreachable", policy.name());
         }
     }
 

@@ -30,10 +30,7 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint {
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         if (e instanceof AuthenticationServiceException) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-            problems.write(request, response, ProblemResponseWriter.problem(request, HttpStatus.SERVICE_UNAVAILABLE,
-                    ProblemTypes.SERVICE_UNAVAILABLE, "Service unavailable",
-                    "A service this request needs is unavailable; try again shortly"));
+            problems.writeUnavailable(request, response);
             return;
         }
         boolean tokenRefused = e instanceof InvalidBearerTokenException;

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import live.blytz.sharedkernel.error.ConflictException;
-import live.blytz.sharedkernel.error.DependencyUnavailableException;
 import live.blytz.sharedkernel.error.Echo;
 import live.blytz.sharedkernel.error.FieldError;
 import live.blytz.sharedkernel.error.ForbiddenException;
@@ -17,11 +16,9 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -31,7 +28,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -55,13 +51,20 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns every exception a controller lets escape into an RFC 9457 problem: the right 4xx for what the client
- * can fix, 503 for a dependency that is down, and a bare 500 (logged with the request id) for the rest.
+ * can fix, 503 with {@code Retry-After} for a dependency that is down ({@link DependencyOutages}, wherever in the
+ * exception's causes the outage shows), and a bare 500 (logged with the request id) for the rest.
  * Messages are written for API users; framework text, class names and SQL never leave the server.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    private final ProblemResponseWriter problems;
+
+    ProblemDetailsAdvice(ProblemResponseWriter problems) {
+        this.problems = problems;
+    }
 
     // --- the domain errors of the shared kernel ---
 
@@ -103,12 +106,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                         e.getMessage()));
     }
 
-    @ExceptionHandler
-    ResponseEntity<ProblemDetail> unavailable(DependencyUnavailableException e, HttpServletRequest request) {
-        log.warn("Dependency unavailable: {}", e.getMessage(), e.getCause());
-        return serviceUnavailable(request);
-    }
-
     // --- persistence ---
 
     @ExceptionHandler
@@ -135,13 +132,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "The request contains a value that cannot be stored"));
     }
 
-    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
-            QueryTimeoutException.class})
-    ResponseEntity<ProblemDetail> databaseDown(Exception e, HttpServletRequest request) {
-        log.warn("Database unavailable: {}", e.getMessage());
-        return serviceUnavailable(request);
-    }
-
     // --- security: left to the filter chain, which answers 401 to anonymous callers and 403 to the others ---
 
     @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class})
@@ -149,10 +139,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         throw e;
     }
 
-    // --- anything else ---
+    // --- anything else: a dependency that is down (503, DependencyOutages), or a bug (500) ---
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        if (DependencyOutages.isOutage(e)) {
+            return serviceUnavailable(e, request);
+        }
         log.error("Unexpected error handling {} {} (request {})", Echo.of(request.getMethod()),
                 Echo.of(request.getRequestURI()), RequestIds.of(request), e);
         return respond(problem(request, HttpStatus.INTERNAL_SERVER_ERROR, ProblemTypes.INTERNAL, "Internal error",
@@ -327,12 +320,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "No endpoint " + Echo.of(request.getMethod()) + " " + Echo.of(request.getRequestURI()));
     }
 
-    private ResponseEntity<ProblemDetail> serviceUnavailable(HttpServletRequest request) {
+    private ResponseEntity<ProblemDetail> serviceUnavailable(Exception e, HttpServletRequest request) {
+        if (DependencyOutages.failedFast(e)) {
+            log.debug("Request {} refused: a dependency is down (circuit open)", RequestIds.of(request));
+        } else {
+            log.warn("Dependency unavailable in request {}: {}", RequestIds.of(request), DependencyOutages.describe(e));
+        }
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "5")
+                .header(HttpHeaders.RETRY_AFTER, problems.retryAfter())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem(request, HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
-                        "Service unavailable", "A service this request needs is unavailable; try again shortly"));
+                .body(ProblemResponseWriter.unavailable(request));
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

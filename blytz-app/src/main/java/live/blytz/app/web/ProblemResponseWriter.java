@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import live.blytz.app.resilience.CircuitBreakers;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -12,15 +14,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Builds every problem the API returns, and writes it where no controller advice can: in servlet filters
- * and the security chain (401, 403, 413, 429).
+ * and the security chain (401, 403, 413, 429, 503).
  */
 @Component
 public class ProblemResponseWriter {
 
     private final JsonMapper json;
+    private final CircuitBreakers breakers;
 
-    ProblemResponseWriter(JsonMapper json) {
+    ProblemResponseWriter(JsonMapper json, CircuitBreakers breakers) {
         this.json = json;
+        this.breakers = breakers;
     }
 
     /** A problem with the standard members, {@code instance} and the request id filled in. */
@@ -42,6 +46,26 @@ public class ProblemResponseWriter {
             }
         }
         problem.setProperty("request_id", RequestIds.of(request));
+    }
+
+    /** The 503 of every dependency outage (ADR 0022); send it with {@link #retryAfter()}. */
+    public static ProblemDetail unavailable(HttpServletRequest request) {
+        return problem(request, HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE, "Service unavailable",
+                "A service this request needs is unavailable; try again shortly");
+    }
+
+    /**
+     * {@code Retry-After} of a 503 for an outage, in whole seconds: how long a circuit breaker stays open before
+     * it lets a probe through, so a retry is the first request that can find the dependency back.
+     */
+    public String retryAfter() {
+        return Long.toString(Math.max(1, (breakers.retryAfter().toMillis() + 999) / 1000));
+    }
+
+    /** Writes the outage 503 with its {@code Retry-After}, where no controller advice can (filters, security). */
+    public void writeUnavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, retryAfter());
+        write(request, response, unavailable(request));
     }
 
     public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {

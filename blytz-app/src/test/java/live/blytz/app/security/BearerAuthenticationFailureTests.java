@@ -29,7 +29,7 @@ class BearerAuthenticationFailureTests {
                 new IllegalStateException("redis")));
 
         assertThat(response.getStatus()).isEqualTo(503);
-        assertThat(response.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(response.getHeader("Retry-After")).isEqualTo(problems.retryAfter());
         assertThat(response.getContentType()).isEqualTo("application/problem+json");
         assertThat(response.getContentAsString()).contains("service-unavailable");
         assertThat(response.getHeader("WWW-Authenticate")).isNull();

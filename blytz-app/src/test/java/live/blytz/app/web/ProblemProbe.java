@@ -20,9 +20,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -56,6 +59,14 @@ class ProblemProbe {
     @RestController
     @RequestMapping("/test/probe/open")
     static class OpenEndpoints {
+
+        private final JdbcTemplate jdbc;
+        private final TransactionTemplate transactions;
+
+        OpenEndpoints(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+            this.jdbc = jdbc;
+            this.transactions = new TransactionTemplate(transactionManager);
+        }
 
         @PostMapping("/notes")
         Note note(@RequestBody Note note) {
@@ -95,6 +106,15 @@ class ProblemProbe {
         @GetMapping("/down")
         void down() {
             throw new DependencyUnavailableException("redis down", new IllegalStateException("connection refused"));
+        }
+
+        /**
+         * PostgreSQL drops the connection in the middle of a transaction, as when the server is stopped under load:
+         * the statement fails, and so does the rollback on the dead connection, which overrides the first error.
+         */
+        @GetMapping("/connection-lost")
+        void connectionLost() {
+            transactions.executeWithoutResult(status -> jdbc.execute("SELECT pg_terminate_backend(pg_backend_pid())"));
         }
 
         @GetMapping("/boom")
