@@ -1,7 +1,5 @@
 package live.blytz.sharedkernel;
 
-import java.util.Locale;
-
 /**
  * What a person may do on Blytz. Carried in the access token's {@code roles} claim, so every module can
  * authorize a caller without asking the auth module.
@@ -11,7 +9,7 @@ public enum Role {
 
     /** The role as the API and tokens spell it: {@code buyer}, {@code seller}, {@code admin}. */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return Codes.of(this);
     }
 
     /** The Spring Security authority granted for this role, e.g. {@code ROLE_SELLER}. */
@@ -19,7 +17,8 @@ public enum Role {
         return "ROLE_" + name();
     }
 
+    /** The role spelled exactly as {@link #code()} spells it; anything else is an {@link IllegalArgumentException}. */
     public static Role fromCode(String code) {
-        return valueOf(code.toUpperCase(Locale.ROOT));
+        return Codes.parse(Role.class, code);
     }
 }

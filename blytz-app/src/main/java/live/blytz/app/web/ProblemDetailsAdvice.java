@@ -214,22 +214,31 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         MismatchedInputException mismatch = causedBy(e, MismatchedInputException.class);
         if (mismatch != null && !mismatch.getPath().isEmpty()) {
             return body(validationProblem(servletRequest, List.of(new FieldError(path(mismatch),
-                    "has the wrong type or format"))), headers);
+                    JsonTypeMessages.of(mismatch)))), headers);
         }
-        String detail = causedBy(e, StreamReadException.class) != null || causedBy(e, JacksonException.class) != null
+        StreamReadException unreadable = causedBy(e, StreamReadException.class);
+        String duplicate = unreadable == null ? null : JsonTypeMessages.duplicateKey(unreadable);
+        if (duplicate != null) {
+            String parent = path(unreadable);
+            return body(validationProblem(servletRequest, List.of(new FieldError(
+                    parent.equals("body") ? duplicate : parent + "." + duplicate, "is given more than once"))), headers);
+        }
+        String detail = mismatch != null ? "The request body must be exactly one JSON object"
+                : unreadable != null || causedBy(e, JacksonException.class) != null
                 ? "The request body is not well-formed JSON"
                 : "The request body is missing or cannot be read";
         return body(problem(servletRequest, HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Malformed request",
                 detail), headers);
     }
 
+    /** A value Spring could not bind; query parameters and path variables are refused earlier, all at once. */
     @Override
     protected @Nullable ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName()
                 : e.getPropertyName() == null ? "parameter" : e.getPropertyName();
         return body(validationProblem(servlet(request), List.of(new FieldError(JsonFieldNames.of(name),
-                "has the wrong type or format"))), headers);
+                StrictParameters.messageOf(e)))), headers);
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -17,6 +18,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -30,8 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The servlet filters around every request, outermost first: request id, body size limit, per-IP rate limit,
  * the text rule for path, parameters and headers (all before Spring Security, at {@code -100}), then the named
- * rate-limit policies inside Spring MVC. Also the JSON converter (content negotiation, the text rule for bodies)
- * and Tomcat's error report for requests it refuses before any filter.
+ * rate-limit policies inside Spring MVC and the strict check of query parameters and path variables
+ * ({@link StrictQueryConversion}, {@link StrictParameters}). Also the JSON converter (content negotiation, the
+ * text rule for bodies) and Tomcat's error report for requests it refuses before any filter.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
@@ -41,14 +45,17 @@ class WebConfiguration implements WebMvcConfigurer {
     private final ClientAddressResolver clients;
     private final ProblemResponseWriter problems;
     private final JsonMapper json;
+    private final ObjectProvider<ConversionService> mvcConversionService;
 
     WebConfiguration(RateLimiter limiter, RateLimitProperties rateLimits, ClientAddressResolver clients,
-            ProblemResponseWriter problems, JsonMapper json) {
+            ProblemResponseWriter problems, JsonMapper json,
+            @Qualifier("mvcConversionService") ObjectProvider<ConversionService> mvcConversionService) {
         this.limiter = limiter;
         this.rateLimits = rateLimits;
         this.clients = clients;
         this.problems = problems;
         this.json = json;
+        this.mvcConversionService = mvcConversionService;
     }
 
     @Bean
@@ -108,6 +115,11 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Override
+    public void addFormatters(FormatterRegistry registry) {
+        StrictQueryConversion.register(registry);
+    }
+
+    @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(clients);
     }
@@ -117,6 +129,7 @@ class WebConfiguration implements WebMvcConfigurer {
         if (rateLimits.enabled()) {
             registry.addInterceptor(new RateLimitInterceptor(limiter, rateLimits, clients, problems));
         }
+        registry.addInterceptor(new StrictParameters(mvcConversionService.getObject()));
     }
 
     @Bean

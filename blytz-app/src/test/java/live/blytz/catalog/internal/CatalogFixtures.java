@@ -48,15 +48,15 @@ final class CatalogFixtures {
     }
 
     static ProductChanges status(ProductStatus status) {
-        return new ProductChanges(null, null, null, null, null, null, null, null, null, null, null, null, status, null);
+        return new ProductChanges(null, null, null, null, null, null, null, null, null, null, null, null, status);
     }
 
     static ProductChanges prices(String starting, Optional<BigDecimal> reserve, Optional<BigDecimal> buyNow) {
         return new ProductChanges(null, null, null, null, null, starting == null ? null : new BigDecimal(starting),
-                reserve, buyNow, null, null, null, null, null, null);
+                reserve, buyNow, null, null, null, null, null);
     }
 
     static ProductChanges title(String title) {
-        return new ProductChanges(null, title, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ProductChanges(null, title, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

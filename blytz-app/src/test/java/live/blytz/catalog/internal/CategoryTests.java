@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** Tree building, slug rules, cycle and delete refusal, through the service and the public HTTP reads. */
@@ -63,7 +62,7 @@ class CategoryTests {
         assertThat(second.slug()).isEqualTo(first.slug() + "-2");
 
         CategoryView renamed = categories.update(first.id(),
-                new CategoryChanges("Something else", null, null, null, null, null, null, null));
+                new CategoryChanges("Something else", null, null, null, null, null, null), null);
         assertThat(renamed.slug()).isEqualTo(first.slug());
         assertThat(renamed.name()).isEqualTo("Something else");
     }
@@ -93,12 +92,12 @@ class CategoryTests {
         CategoryView child = fixtures.category("Child", root.id());
         CategoryView grandchild = fixtures.category("Grandchild", child.id());
 
-        assertThatThrownBy(() -> categories.update(root.id(), move(grandchild))).isInstanceOf(ConflictException.class);
-        assertThatThrownBy(() -> categories.update(root.id(), move(root))).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> categories.update(root.id(), move(grandchild), null)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> categories.update(root.id(), move(root), null)).isInstanceOf(ConflictException.class);
 
-        assertThat(categories.update(grandchild.id(), move(root)).parentId()).isEqualTo(root.id());
+        assertThat(categories.update(grandchild.id(), move(root), null).parentId()).isEqualTo(root.id());
         CategoryView toRoot = categories.update(child.id(),
-                new CategoryChanges(null, null, null, null, Optional.empty(), null, null, null));
+                new CategoryChanges(null, null, null, null, Optional.empty(), null, null), null);
         assertThat(toRoot.parentId()).isNull();
     }
 
@@ -106,23 +105,25 @@ class CategoryTests {
     void aCategoryWithChildrenOrProductsCannotBeDeleted() {
         CategoryView root = fixtures.category();
         CategoryView child = fixtures.category("Child", root.id());
-        assertThatThrownBy(() -> categories.delete(root.id())).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> categories.delete(root.id(), null)).isInstanceOf(ConflictException.class);
 
         fixtures.draft(CatalogFixtures.seller(), child.id());
-        assertThatThrownBy(() -> categories.delete(child.id())).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> categories.delete(child.id(), null)).isInstanceOf(ConflictException.class);
 
         CategoryView empty = fixtures.category("Empty", root.id());
-        categories.delete(empty.id());
+        categories.delete(empty.id(), null);
         assertThatThrownBy(() -> categories.get(empty.id().toString(), true)).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void aStaleVersionIsRefused() {
         CategoryView category = fixtures.category();
-        categories.update(category.id(), new CategoryChanges("New name", null, null, null, null, null, null, null));
+        categories.update(category.id(), new CategoryChanges("New name", null, null, null, null, null, null), null);
         assertThatThrownBy(() -> categories.update(category.id(),
-                new CategoryChanges("Other", null, null, null, null, null, null, category.version())))
-                .isInstanceOf(OptimisticLockingFailureException.class);
+                new CategoryChanges("Other", null, null, null, null, null, null), category.version()))
+                .isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> categories.delete(category.id(), category.version()))
+                .isInstanceOf(ConflictException.class);
     }
 
     @Test
@@ -150,15 +151,15 @@ class CategoryTests {
         CategoryView root = fixtures.category();
         assertThat(rootNode(root.slug())).isNotNull();
 
-        categories.update(root.id(), new CategoryChanges("Renamed " + root.slug(), null, null, null, null, null, null, null));
+        categories.update(root.id(), new CategoryChanges("Renamed " + root.slug(), null, null, null, null, null, null), null);
         assertThat(rootNode(root.slug()).get("name")).isEqualTo("Renamed " + root.slug());
 
-        categories.update(root.id(), new CategoryChanges(null, null, null, null, null, null, false, null));
+        categories.update(root.id(), new CategoryChanges(null, null, null, null, null, null, false), null);
         assertThat(rootNode(root.slug())).isNull();
     }
 
     private static CategoryChanges move(CategoryView under) {
-        return new CategoryChanges(null, null, null, null, Optional.of(under.id()), null, null, null);
+        return new CategoryChanges(null, null, null, null, Optional.of(under.id()), null, null);
     }
 
     private Map<String, Object> rootNode(String slug) {

@@ -20,7 +20,6 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.OptimisticLockingFailureException;
 
 /** Price rules on create and on merged partial updates, the status machine, ownership and versions. */
 @BlytzIntegrationTest
@@ -157,7 +156,7 @@ class ProductRulesTests {
         ProductDetails product = fixtures.draft(seller, category);
         products.update(seller, product.id(), CatalogFixtures.title("First edit"), product.version());
         assertThatThrownBy(() -> products.update(seller, product.id(), CatalogFixtures.title("Second"), product.version()))
-                .isInstanceOf(OptimisticLockingFailureException.class);
+                .isInstanceOf(ConflictException.class);
 
         products.delete(seller, product.id(), null);
         assertThatThrownBy(() -> products.update(seller, product.id(), CatalogFixtures.title("Again"), null))

@@ -2,6 +2,8 @@ package live.blytz.auth.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import live.blytz.auth.events.AccountReactivated;
 import live.blytz.auth.events.AccountSuspended;
@@ -12,6 +14,7 @@ import live.blytz.sharedkernel.EmailAddress;
 import live.blytz.sharedkernel.Role;
 import live.blytz.sharedkernel.UserId;
 import live.blytz.sharedkernel.error.ConflictException;
+import live.blytz.sharedkernel.error.FieldError;
 import live.blytz.sharedkernel.error.NotFoundException;
 import live.blytz.sharedkernel.error.ValidationException;
 import org.jspecify.annotations.Nullable;
@@ -54,13 +57,23 @@ public class AccountService {
         this.throttle = throttle;
     }
 
-    /** Registers a buyer or seller; 409 when the address is taken, in any letter case. */
+    /** Registers a buyer or seller; 400 naming every invalid field at once; 409 when the address is taken. */
     public AccountView register(Registration registration) {
+        List<FieldError> errors = new ArrayList<>(registrationProblems(registration.email(), registration.password(),
+                registration.firstName(), registration.lastName(), registration.phone()));
         if (registration.role() == Role.ADMIN) {
-            throw ValidationException.of("role", "must be buyer or seller");
+            errors.add(new FieldError("role", "must be buyer or seller"));
         }
-        RegistrationRules.check(registration);
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
         return create(registration);
+    }
+
+    /** Every field of a registration the rules refuse, at once; missing values are skipped. */
+    public List<FieldError> registrationProblems(@Nullable String email, @Nullable String password,
+            @Nullable String firstName, @Nullable String lastName, @Nullable String phone) {
+        return RegistrationRules.problems(email, password, firstName, lastName, phone, policy);
     }
 
     /** Creates an account with any role: for the configured first admin only. */

@@ -3,7 +3,6 @@ package live.blytz.catalog.internal;
 import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.Column;
@@ -64,9 +63,4 @@ class Category {
     void sortAt(int sortOrder) { this.sortOrder = sortOrder; }
     void activate(boolean active) { this.active = active; }
     void touch(Instant now) { this.updatedAt = now; }
-    void expectVersion(long expected) {
-        if (version() != expected) {
-            throw new OptimisticLockingFailureException("stale category version");
-        }
-    }
 }

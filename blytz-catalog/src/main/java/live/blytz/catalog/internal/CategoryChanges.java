@@ -15,6 +15,5 @@ public record CategoryChanges(
         @Nullable Optional<String> imageUrl,
         @Nullable Optional<UUID> parentId,
         @Nullable Integer sortOrder,
-        @Nullable Boolean isActive,
-        @Nullable Long version) {
+        @Nullable Boolean isActive) {
 }

@@ -14,6 +14,8 @@ import live.blytz.sharedkernel.error.ConflictException;
 import live.blytz.sharedkernel.error.FieldError;
 import live.blytz.sharedkernel.error.NotFoundException;
 import live.blytz.sharedkernel.error.ValidationException;
+import live.blytz.sharedkernel.web.ExpectedVersion;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,13 +66,9 @@ public class CategoryService {
     @Transactional
     public CategoryView create(NewCategory command) {
         queries.lockTree();
-        List<FieldError> errors = new ArrayList<>();
+        throwIfAny(problems(command));
         String name = command.name().strip();
-        String slug = command.slug() == null ? generatedSlug(name) : checkedSlug(command.slug(), errors);
-        if (command.parentId() != null && !categories.existsById(command.parentId())) {
-            errors.add(new FieldError("parent_id", "is not an existing category"));
-        }
-        throwIfAny(errors);
+        String slug = command.slug() == null ? generatedSlug(name) : command.slug();
         if (command.slug() != null && categories.findBySlug(slug).isPresent()) {
             throw new ConflictException("The slug '" + slug + "' is already taken");
         }
@@ -82,31 +80,38 @@ public class CategoryService {
         return view(category, true);
     }
 
+    /** Every field of a new category the rules refuse, at once; a missing name is one of them. */
+    @Transactional(readOnly = true)
+    public List<FieldError> problems(NewCategory command) {
+        List<FieldError> errors = new ArrayList<>();
+        if (command.name() == null || command.name().isBlank()) {
+            errors.add(new FieldError("name", "must not be blank"));
+        }
+        checkSlug(command.slug(), errors);
+        checkParent(command.parentId(), errors);
+        return errors;
+    }
+
+    /**
+     * Changes a category. {@code expectedVersion}, when the caller stated one, must be the current version (409);
+     * the one policy of every mutable resource, see {@link ExpectedVersion}.
+     */
     @Transactional
-    public CategoryView update(UUID id, CategoryChanges changes) {
+    public CategoryView update(UUID id, CategoryChanges changes, @Nullable Long expectedVersion) {
         queries.lockTree();
         Category category = categories.findById(id).orElseThrow(() -> NotFoundException.of("Category", id));
-        if (changes.version() != null) {
-            category.expectVersion(changes.version());
-        }
-        List<FieldError> errors = new ArrayList<>();
+        ExpectedVersion.check(expectedVersion, category.version(), "category");
+        throwIfAny(problems(changes));
         if (changes.slug() != null) {
-            String slug = checkedSlug(changes.slug(), errors);
-            throwIfAny(errors);
-            if (!slug.equals(category.slug()) && categories.findBySlug(slug).isPresent()) {
-                throw new ConflictException("The slug '" + slug + "' is already taken");
+            if (!changes.slug().equals(category.slug()) && categories.findBySlug(changes.slug()).isPresent()) {
+                throw new ConflictException("The slug '" + changes.slug() + "' is already taken");
             }
-            category.changeSlug(slug);
+            category.changeSlug(changes.slug());
         }
         if (changes.parentId() != null) {
             UUID parent = changes.parentId().orElse(null);
-            if (parent != null) {
-                if (!categories.existsById(parent)) {
-                    throw ValidationException.of("parent_id", "is not an existing category");
-                }
-                if (queries.isSelfOrAncestor(id, parent)) {
-                    throw new ConflictException("A category cannot move under itself or one of its descendants");
-                }
+            if (parent != null && queries.isSelfOrAncestor(id, parent)) {
+                throw new ConflictException("A category cannot move under itself or one of its descendants");
             }
             category.moveUnder(parent);
         }
@@ -131,10 +136,23 @@ public class CategoryService {
         return view(saved, true);
     }
 
+    /** Every field of a change the rules refuse, at once (those that need no current state: name, slug, parent). */
+    @Transactional(readOnly = true)
+    public List<FieldError> problems(CategoryChanges changes) {
+        List<FieldError> errors = new ArrayList<>();
+        if (changes.name() != null && changes.name().isBlank()) {
+            errors.add(new FieldError("name", "must not be blank"));
+        }
+        checkSlug(changes.slug(), errors);
+        checkParent(changes.parentId() == null ? null : changes.parentId().orElse(null), errors);
+        return errors;
+    }
+
     @Transactional
-    public void delete(UUID id) {
+    public void delete(UUID id, @Nullable Long expectedVersion) {
         queries.lockTree();
         Category category = categories.findById(id).orElseThrow(() -> NotFoundException.of("Category", id));
+        ExpectedVersion.check(expectedVersion, category.version(), "category");
         if (categories.existsByParentId(id)) {
             throw new ConflictException("The category has sub-categories; move or delete them first");
         }
@@ -160,12 +178,17 @@ public class CategoryService {
         return queries.freeSlug(base);
     }
 
-    private static String checkedSlug(String slug, List<FieldError> errors) {
-        if (!Slugs.isValid(slug)) {
+    private static void checkSlug(@Nullable String slug, List<FieldError> errors) {
+        if (slug != null && !Slugs.isValid(slug)) {
             errors.add(new FieldError("slug",
                     "must be lower-case letters and digits separated by single hyphens (at most 100), not a UUID"));
         }
-        return slug;
+    }
+
+    private void checkParent(@Nullable UUID parentId, List<FieldError> errors) {
+        if (parentId != null && !categories.existsById(parentId)) {
+            errors.add(new FieldError("parent_id", "is not an existing category"));
+        }
     }
 
     private void changed(UUID id, Change change) {

@@ -5,14 +5,17 @@ import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
-/** What a seller sends to create a product; {@code specifications} and {@code shippingInfo} are JSON objects. */
+/**
+ * What a seller sends to create a product, as sent: a required value may be missing, which the rules refuse.
+ * {@code specifications} and {@code shippingInfo} are JSON objects.
+ */
 public record NewProduct(
-        UUID categoryId,
-        String title,
+        @Nullable UUID categoryId,
+        @Nullable String title,
         @Nullable String description,
-        ProductCondition condition,
+        @Nullable ProductCondition condition,
         @Nullable String currency,
-        BigDecimal startingPrice,
+        @Nullable BigDecimal startingPrice,
         @Nullable BigDecimal reservePrice,
         @Nullable BigDecimal buyNowPrice,
         @Nullable List<String> images,

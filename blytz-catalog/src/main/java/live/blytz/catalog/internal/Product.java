@@ -68,20 +68,71 @@ public final class Product {
     }
 
     static Product draft(UUID id, UserId sellerId, NewProduct command, Currency currency, Instant now) {
-        List<FieldError> errors = new ArrayList<>();
-        String title = checkedTitle(command.title(), errors);
-        List<String> images = checkedImages(command.images() == null ? List.of() : command.images(), errors);
-        String videoUrl = command.videoUrl() == null ? null : checkedUrl("video_url", command.videoUrl(), errors);
-        String specifications = checkedObject("specifications", command.specifications(), errors);
-        String shippingInfo = checkedObject("shipping_info", command.shippingInfo(), errors);
-        Prices prices = pricesOrCollect(currency, command.startingPrice(), command.reservePrice(),
-                command.buyNowPrice(), errors);
+        List<FieldError> errors = problems(command, currency);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new Product(id, sellerId, command.categoryId(), title,
-                command.description() == null ? "" : command.description(), command.condition(), prices, images,
-                videoUrl, specifications, shippingInfo, ProductStatus.DRAFT, false, 0, now, now);
+        return new Product(id, sellerId, command.categoryId(), command.title().strip(),
+                command.description() == null ? "" : command.description(), command.condition(),
+                Prices.of(currency, command.startingPrice(), command.reservePrice(), command.buyNowPrice()),
+                command.images() == null ? List.of() : command.images(), command.videoUrl(),
+                command.specifications() == null ? "{}" : command.specifications(),
+                command.shippingInfo() == null ? "{}" : command.shippingInfo(), ProductStatus.DRAFT, false, 0, now, now);
+    }
+
+    /**
+     * Every field of a new product these rules refuse, at once: missing required values included, so that it holds
+     * for any caller. Prices are checked only in a known {@code currency} (null: the currency itself was refused).
+     */
+    static List<FieldError> problems(NewProduct command, @Nullable Currency currency) {
+        List<FieldError> errors = new ArrayList<>();
+        required("category_id", command.categoryId(), errors);
+        required("condition", command.condition(), errors);
+        required("starting_price", command.startingPrice(), errors);
+        if (command.title() == null) {
+            errors.add(new FieldError("title", "is required"));
+        } else {
+            checkedTitle(command.title(), errors);
+        }
+        if (command.images() != null) {
+            checkedImages(command.images(), errors);
+        }
+        if (command.videoUrl() != null) {
+            checkedUrl("video_url", command.videoUrl(), errors);
+        }
+        checkedObject("specifications", command.specifications(), errors);
+        checkedObject("shipping_info", command.shippingInfo(), errors);
+        if (currency != null && command.startingPrice() != null) {
+            pricesOrCollect(currency, command.startingPrice(), command.reservePrice(), command.buyNowPrice(), errors);
+        }
+        return errors;
+    }
+
+    /**
+     * Every field of a change these rules refuse on their own, without the product it applies to (prices are
+     * checked against each other only by {@link #apply}, on the merged result).
+     */
+    static List<FieldError> problems(ProductChanges changes) {
+        List<FieldError> errors = new ArrayList<>();
+        if (changes.title() != null) {
+            checkedTitle(changes.title(), errors);
+        }
+        if (changes.images() != null) {
+            checkedImages(changes.images(), errors);
+        }
+        if (changes.videoUrl() != null) {
+            changes.videoUrl().ifPresent(url -> checkedUrl("video_url", url, errors));
+        }
+        if (changes.specifications() != null) {
+            checkedObject("specifications", changes.specifications(), errors);
+        }
+        if (changes.shippingInfo() != null) {
+            checkedObject("shipping_info", changes.shippingInfo(), errors);
+        }
+        if (changes.currency() != null) {
+            currencyOf(changes.currency(), errors);
+        }
+        return errors;
     }
 
     /** Applies a partial update against the merged state; a sold or archived product refuses any field change. */
@@ -164,6 +215,12 @@ public final class Product {
         }
     }
 
+    private static void required(String field, @Nullable Object value, List<FieldError> errors) {
+        if (value == null) {
+            errors.add(new FieldError(field, "is required"));
+        }
+    }
+
     private static @Nullable BigDecimal amount(@Nullable Money money) {
         return money == null ? null : money.amount();
     }
@@ -184,7 +241,11 @@ public final class Product {
             return images;
         }
         for (int i = 0; i < images.size(); i++) {
-            checkedUrl("images[" + i + "]", images.get(i), errors);
+            if (images.get(i) == null) {
+                errors.add(new FieldError("images[" + i + "]", "must not be null"));
+            } else {
+                checkedUrl("images[" + i + "]", images.get(i), errors);
+            }
         }
         return images;
     }

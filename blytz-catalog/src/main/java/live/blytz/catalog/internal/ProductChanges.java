@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A partial update of a product: a null component was not sent and keeps its value; an empty {@link Optional}
- * was sent as JSON {@code null} and clears an optional value. {@code version}, when given, must be the current one.
+ * was sent as JSON {@code null} and clears an optional value.
  */
 public record ProductChanges(
         @Nullable UUID categoryId,
@@ -23,8 +23,7 @@ public record ProductChanges(
         @Nullable Optional<String> videoUrl,
         @Nullable String specifications,
         @Nullable String shippingInfo,
-        @Nullable ProductStatus status,
-        @Nullable Long version) {
+        @Nullable ProductStatus status) {
 
     boolean changesFields() {
         return categoryId != null || title != null || description != null || condition != null || currency != null

@@ -1,8 +1,7 @@
 package live.blytz.catalog.internal;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
+import live.blytz.sharedkernel.Codes;
 
 /** How worn an item is, as the API spells it: {@code new, like_new, good, fair, poor}. */
 public enum ProductCondition {
@@ -10,11 +9,10 @@ public enum ProductCondition {
 
     @JsonValue
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return Codes.of(this);
     }
 
-    @JsonCreator
     static ProductCondition fromCode(String code) {
-        return valueOf(code.toUpperCase(Locale.ROOT));
+        return Codes.parse(ProductCondition.class, code);
     }
 }

@@ -15,7 +15,9 @@ import live.blytz.sharedkernel.Ids;
 import live.blytz.sharedkernel.error.FieldError;
 import live.blytz.sharedkernel.error.ForbiddenException;
 import live.blytz.sharedkernel.error.NotFoundException;
+import live.blytz.sharedkernel.error.ValidationErrors;
 import live.blytz.sharedkernel.error.ValidationException;
+import live.blytz.sharedkernel.web.ExpectedVersion;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -47,36 +49,60 @@ public class ProductService {
 
     @Transactional
     public ProductDetails create(Caller caller, NewProduct command) {
-        List<FieldError> errors = new ArrayList<>();
-        Currency currency = command.currency() == null ? properties.defaultCurrency()
-                : Product.currencyOf(command.currency(), errors);
-        categoryProblem(command.categoryId()).ifPresent(errors::add);
+        List<FieldError> errors = problems(command);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        Product product = Product.draft(Ids.newId(), caller.id(), command, currency, CategoryService.now());
+        Product product = Product.draft(Ids.newId(), caller.id(), command, currency(command, errors),
+                CategoryService.now());
         products.insert(product);
         return details(product.id());
     }
 
+    /** Every field of a new product the rules refuse, at once: its own fields, its currency and its category. */
+    @Transactional(readOnly = true)
+    public List<FieldError> problems(NewProduct command) {
+        List<FieldError> errors = new ArrayList<>();
+        Currency currency = currency(command, errors);
+        if (command.categoryId() != null) {
+            categoryProblem(command.categoryId()).ifPresent(errors::add);
+        }
+        errors.addAll(Product.problems(command, currency));
+        return errors;
+    }
+
+    /**
+     * Changes a product. {@code expectedVersion}, when the caller stated one, must be the current version (409);
+     * the one policy of every mutable resource, see {@link ExpectedVersion}.
+     */
     @Transactional
-    public ProductDetails update(Caller caller, UUID id, ProductChanges changes, @Nullable Long ifMatch) {
-        Product product = productToChange(caller, id, firstNonNull(changes.version(), ifMatch));
+    public ProductDetails update(Caller caller, UUID id, ProductChanges changes, @Nullable Long expectedVersion) {
+        Product product = productToChange(caller, id, expectedVersion);
+        ValidationErrors errors = new ValidationErrors();
         if (changes.categoryId() != null && !changes.categoryId().equals(product.categoryId())) {
-            categoryProblem(changes.categoryId()).ifPresent(error -> {
-                throw new ValidationException(List.of(error));
-            });
+            categoryProblem(changes.categoryId()).ifPresent(errors::add);
         }
         ProductStatus before = product.status();
-        product.apply(changes, CategoryService.now());
+        // Applied in memory first: a refused change (its errors joined with the category's) is never saved.
+        errors.collect(() -> {
+            product.apply(changes, CategoryService.now());
+            return product;
+        });
+        errors.throwIfAny();
         long version = products.update(product);
         publishChange(product, before, changes.changesFields(), version);
         return details(id);
     }
 
+    /** Every field of a change the rules refuse on their own, without the product (for reporting them together). */
+    public List<FieldError> problems(ProductChanges changes) {
+        return Product.problems(changes);
+    }
+
     @Transactional
-    public ProductDetails feature(UUID id, boolean featured) {
+    public ProductDetails feature(UUID id, boolean featured, @Nullable Long expectedVersion) {
         Product product = products.find(id).orElseThrow(() -> NotFoundException.of("Product", id));
+        ExpectedVersion.check(expectedVersion, product.version(), "product");
         product.feature(featured, CategoryService.now());
         long version = products.update(product);
         events.publishEvent(new ProductUpdated(id, product.sellerId(), product.status().code(), version,
@@ -85,8 +111,8 @@ public class ProductService {
     }
 
     @Transactional
-    public void delete(Caller caller, UUID id, @Nullable Long ifMatch) {
-        Product product = productToChange(caller, id, ifMatch);
+    public void delete(Caller caller, UUID id, @Nullable Long expectedVersion) {
+        Product product = productToChange(caller, id, expectedVersion);
         Instant now = CategoryService.now();
         if (!products.softDelete(id, product.version(), now)) {
             throw new OptimisticLockingFailureException("product " + id + " changed concurrently");
@@ -120,9 +146,7 @@ public class ProductService {
             }
             throw new ForbiddenException("Only the product's seller or an admin may change it");
         }
-        if (expectedVersion != null && expectedVersion != product.version()) {
-            throw new OptimisticLockingFailureException("stale product version");
-        }
+        ExpectedVersion.check(expectedVersion, product.version(), "product");
         return product;
     }
 
@@ -147,7 +171,7 @@ public class ProductService {
         }
     }
 
-    private static @Nullable Long firstNonNull(@Nullable Long first, @Nullable Long second) {
-        return first != null ? first : second;
+    private @Nullable Currency currency(NewProduct command, List<FieldError> errors) {
+        return command.currency() == null ? properties.defaultCurrency() : Product.currencyOf(command.currency(), errors);
     }
 }

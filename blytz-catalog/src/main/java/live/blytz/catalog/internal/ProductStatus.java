@@ -1,9 +1,8 @@
 package live.blytz.catalog.internal;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 import java.util.Set;
+import live.blytz.sharedkernel.Codes;
 
 /** A product's life: {@code draft → active → sold}, {@code active ↔ draft}, and from anywhere {@code → archived}. */
 public enum ProductStatus {
@@ -27,11 +26,10 @@ public enum ProductStatus {
 
     @JsonValue
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return Codes.of(this);
     }
 
-    @JsonCreator
     static ProductStatus fromCode(String code) {
-        return valueOf(code.toUpperCase(Locale.ROOT));
+        return Codes.parse(ProductStatus.class, code);
     }
 }

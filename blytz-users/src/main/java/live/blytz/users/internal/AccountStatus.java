@@ -1,6 +1,6 @@
 package live.blytz.users.internal;
 
-import java.util.Locale;
+import live.blytz.sharedkernel.Codes;
 
 /** Whether an account may be used, as the auth module last reported it. */
 public enum AccountStatus {
@@ -8,10 +8,10 @@ public enum AccountStatus {
 
     /** The status as the API and the database spell it: {@code active}, {@code suspended}. */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return Codes.of(this);
     }
 
     public static AccountStatus fromCode(String code) {
-        return valueOf(code.toUpperCase(Locale.ROOT));
+        return Codes.parse(AccountStatus.class, code);
     }
 }

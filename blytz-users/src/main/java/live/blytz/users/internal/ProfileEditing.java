@@ -2,15 +2,16 @@ package live.blytz.users.internal;
 
 import java.time.Instant;
 import java.util.Objects;
-import live.blytz.sharedkernel.error.ConflictException;
+import live.blytz.sharedkernel.web.ExpectedVersion;
 import live.blytz.users.events.UserProfileUpdated;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A person edits their own profile. The caller states the version they edited; a stale one is a 409, so no
- * edit silently overwrites another. A changed display name or avatar is announced with {@link UserProfileUpdated}.
+ * A person edits their own profile. A caller that states the version they edited gets a 409 when it is stale
+ * ({@link ExpectedVersion}). A changed display name or avatar is announced with {@link UserProfileUpdated}.
  */
 @Service
 public class ProfileEditing {
@@ -29,15 +30,12 @@ public class ProfileEditing {
     }
 
     @Transactional
-    public UserView edit(Caller caller, ProfileEdit edit, long expectedVersion) {
+    public UserView edit(Caller caller, ProfileEdit edit, @Nullable Long expectedVersion) {
         Profile profile = profiles.findById(caller.id().value()).orElseGet(() -> {
             provisioning.ensureFor(caller);
             return profiles.findById(caller.id().value()).orElseThrow();
         });
-        if (profile.version() != expectedVersion) {
-            throw new ConflictException("The profile is at version " + profile.version() + ", not "
-                    + expectedVersion + "; reload it and apply your change again");
-        }
+        ExpectedVersion.check(expectedVersion, profile.version(), "profile");
         String displayNameBefore = profile.displayName();
         String avatarBefore = profile.avatarUrl();
         Instant now = Timestamps.now();

@@ -2,6 +2,7 @@ package live.blytz.catalog.internal.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -14,7 +15,10 @@ import live.blytz.catalog.internal.CategoryService;
 import live.blytz.catalog.internal.CategoryView;
 import live.blytz.catalog.internal.web.Envelopes.CategoryEnvelope;
 import live.blytz.catalog.internal.web.Envelopes.CategoryTree;
+import live.blytz.sharedkernel.web.EntityTags;
+import live.blytz.sharedkernel.web.ExpectedVersion;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,6 +29,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -54,7 +59,7 @@ class CategoryController {
 
     @Operation(operationId = "getCategory", summary = "One category, by id or slug, with its parent_id and direct children",
             description = "Inactive categories are found only by admins.")
-    @ApiResponse(responseCode = "200")
+    @ApiResponse(responseCode = "200", headers = @Header(name = HttpHeaders.ETAG, description = EntityTags.ETAG_DOC, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "404", description = "No such (active) category",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @GetMapping("/{id}")
@@ -68,7 +73,7 @@ class CategoryController {
             description = "The slug is derived from the name when absent (a numeric suffix keeps it unique); "
                     + "an explicitly requested slug that is taken is a 409.")
     @SecurityRequirement(name = "bearer", scopes = "admin")
-    @ApiResponse(responseCode = "201")
+    @ApiResponse(responseCode = "201", headers = @Header(name = HttpHeaders.ETAG, description = EntityTags.ETAG_DOC, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "409", description = "The slug is taken",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -80,30 +85,37 @@ class CategoryController {
 
     @Operation(operationId = "updateCategory", summary = "Change a category (admin)",
             description = "Partial update. Renaming keeps the slug (links stay valid). Moving a category under itself "
-                    + "or one of its descendants is a 409, as is a stale version.")
+                    + "or one of its descendants is a 409. The version it is based on is optional, as `version` in "
+                    + "the body or as If-Match (both sent must agree, else 400); a stale one is a 409.")
     @SecurityRequirement(name = "bearer", scopes = "admin")
-    @ApiResponse(responseCode = "200")
+    @ApiResponse(responseCode = "200", headers = @Header(name = HttpHeaders.ETAG, description = EntityTags.ETAG_DOC, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "404", description = "No such category",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "409", description = "Cycle, taken slug or stale version",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    CategoryEnvelope update(@PathVariable UUID id, @Valid @RequestBody CategoryRequests.Update body) {
-        return new CategoryEnvelope(categories.update(id, body.changes()));
+    CategoryEnvelope update(@PathVariable UUID id,
+            @Parameter(description = EntityTags.IF_MATCH_DOC)
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody CategoryRequests.Update body) {
+        Long expectedVersion = ExpectedVersion.of(body.getVersion(), ifMatch);
+        return new CategoryEnvelope(categories.update(id, body.changes(), expectedVersion));
     }
 
     @Operation(operationId = "deleteCategory", summary = "Delete a category (admin)",
             description = "Refused (409) while it has sub-categories or products (deleted products included: they keep "
-                    + "their category for the record).")
+                    + "their category for the record). If-Match, optional, must name the current version (else 409).")
     @SecurityRequirement(name = "bearer", scopes = "admin")
     @ApiResponse(responseCode = "204")
     @ApiResponse(responseCode = "404", description = "No such category",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    @ApiResponse(responseCode = "409", description = "The category has sub-categories or products",
+    @ApiResponse(responseCode = "409", description = "The category has sub-categories or products, or a stale version",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable UUID id) {
-        categories.delete(id);
+    ResponseEntity<Void> delete(@PathVariable UUID id,
+            @Parameter(description = EntityTags.IF_MATCH_DOC)
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+        categories.delete(id, ExpectedVersion.of(null, ifMatch));
         return ResponseEntity.noContent().build();
     }
 }

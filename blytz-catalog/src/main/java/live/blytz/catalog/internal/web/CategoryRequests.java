@@ -38,33 +38,34 @@ final class CategoryRequests {
 
     /**
      * A partial update. A setter is called only for fields present in the JSON, so "absent" (null here) and
-     * "sent as null" (an empty Optional) stay distinguishable for the fields that can be cleared.
+     * "sent as null" (an empty Optional) stay distinguishable for the fields that can be cleared. A setter whose
+     * parameter is not {@code @Nullable} refuses JSON {@code null} (400): null means nothing for that field.
      */
     @Schema(name = "CategoryUpdateRequest")
     static final class Update {
 
         private @Nullable @Size(max = 100) @Pattern(regexp = ".*\\S.*", message = "must not be blank") String name;
         private @Nullable @Size(max = 100) String slug;
-        @Schema(types = {"string", "null"}, description = "null removes it")
+        @Schema(types = {"string", "null"}, description = "null removes the description")
         private @Nullable Optional<@Size(max = 2000) String> description;
-        @Schema(types = {"string", "null"}, description = "null removes it")
+        @Schema(types = {"string", "null"}, description = "null removes the image")
         private @Nullable Optional<@Size(max = 2048) @Pattern(regexp = URL, message = URL_MESSAGE) String> imageUrl;
         @Schema(types = {"string", "null"}, format = "uuid",
                 description = "null moves the category to the root; a descendant of the category is refused (409)")
         private @Nullable Optional<UUID> parentId;
         private @Nullable Integer sortOrder;
         private @Nullable Boolean isActive;
-        @Schema(description = "The version the change is based on; a stale one is refused (409)")
+        @Schema(description = "Optional: the version the change is based on (or send If-Match); a stale one is refused (409)")
         private @Nullable Long version;
 
-        public void setName(@Nullable String name) { this.name = name; }
-        public void setSlug(@Nullable String slug) { this.slug = slug; }
+        public void setName(String name) { this.name = name; }
+        public void setSlug(String slug) { this.slug = slug; }
         @MultiLine public void setDescription(@Nullable String description) { this.description = Optional.ofNullable(description); }
         public void setImageUrl(@Nullable String imageUrl) { this.imageUrl = Optional.ofNullable(imageUrl); }
         public void setParentId(@Nullable UUID parentId) { this.parentId = Optional.ofNullable(parentId); }
-        public void setSortOrder(@Nullable Integer sortOrder) { this.sortOrder = sortOrder; }
-        public void setIsActive(@Nullable Boolean isActive) { this.isActive = isActive; }
-        public void setVersion(@Nullable Long version) { this.version = version; }
+        public void setSortOrder(Integer sortOrder) { this.sortOrder = sortOrder; }
+        public void setIsActive(Boolean isActive) { this.isActive = isActive; }
+        public void setVersion(Long version) { this.version = version; }
 
         public @Nullable String getName() { return name; }
         public @Nullable String getSlug() { return slug; }
@@ -76,7 +77,7 @@ final class CategoryRequests {
         public @Nullable Long getVersion() { return version; }
 
         CategoryChanges changes() {
-            return new CategoryChanges(name, slug, description, imageUrl, parentId, sortOrder, isActive, version);
+            return new CategoryChanges(name, slug, description, imageUrl, parentId, sortOrder, isActive);
         }
     }
 }

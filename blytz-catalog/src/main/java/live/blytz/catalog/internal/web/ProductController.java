@@ -2,6 +2,7 @@ package live.blytz.catalog.internal.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -10,13 +11,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import live.blytz.catalog.internal.Prices;
 import live.blytz.catalog.internal.ProductCondition;
 import live.blytz.catalog.internal.ProductDetails;
+import live.blytz.catalog.internal.ProductDocument;
 import live.blytz.catalog.internal.ProductFilter;
 import live.blytz.catalog.internal.ProductList;
 import live.blytz.catalog.internal.ProductListing;
@@ -24,10 +23,10 @@ import live.blytz.catalog.internal.ProductService;
 import live.blytz.catalog.internal.ProductStatus;
 import live.blytz.catalog.internal.PublicProducts;
 import live.blytz.catalog.internal.web.Envelopes.ProductEnvelope;
-import live.blytz.sharedkernel.error.ValidationException;
 import live.blytz.sharedkernel.paging.CursorCodec;
 import live.blytz.sharedkernel.web.ClientAddress;
 import live.blytz.sharedkernel.web.EntityTags;
+import live.blytz.sharedkernel.web.ExpectedVersion;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -84,7 +83,7 @@ class ProductController {
             @RequestParam(name = "seller_id", required = false) @Nullable UUID sellerId,
             @Parameter(description = "Only products in this condition",
                     schema = @Schema(allowableValues = {"new", "like_new", "good", "fair", "poor"}))
-            @RequestParam(required = false) @Nullable String condition,
+            @RequestParam(required = false) @Nullable ProductCondition condition,
             @Parameter(description = "Lowest starting price (inclusive)",
                     schema = @Schema(type = "number", minimum = "0", maximum = Prices.MAX_TEXT))
             @RequestParam(name = "min_price", required = false) @Nullable BigDecimal minPrice,
@@ -109,8 +108,7 @@ class ProductController {
                     + "another sort, or one signed with a key since retired is a 400 naming cursor; start again "
                     + "without it", schema = @Schema(maxLength = CursorCodec.MAX_ENCODED_LENGTH))
             @RequestParam(required = false) @Nullable String cursor) {
-        ProductFilter filter = new ProductFilter(categoryId, sellerId, condition(condition), minPrice, maxPrice,
-                featured, q);
+        ProductFilter filter = new ProductFilter(categoryId, sellerId, condition, minPrice, maxPrice, featured, q);
         return listing.listed(filter, sort, page, pageSize, cursor);
     }
 
@@ -122,34 +120,33 @@ class ProductController {
     ProductList mine(@AuthenticationPrincipal Jwt jwt,
             @Parameter(description = "Only products in this status",
                     schema = @Schema(allowableValues = {"draft", "active", "sold", "archived"}))
-            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable ProductStatus status,
             @Parameter(description = "1-based page")
             @RequestParam(required = false) @Nullable Integer page,
             @Parameter(description = "1 to 100, default 20")
             @RequestParam(name = "page_size", required = false) @Nullable Integer pageSize) {
-        return listing.ofSeller(Callers.of(jwt).id(), status(status), page, pageSize);
+        return listing.ofSeller(Callers.of(jwt).id(), status, page, pageSize);
     }
 
     @Operation(operationId = "getProduct", summary = "One product",
             description = "Drafts and archived products are visible only to their seller and admins (404 for everyone "
                     + "else), as are the products of a suspended seller. The reserve price is shown only to the seller "
                     + "and admins. Each read by someone else counts as a view (view_count is updated in batches).")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProductEnvelope.class)))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProductEnvelope.class)),
+            headers = @Header(name = HttpHeaders.ETAG, description = EntityTags.ETAG_DOC, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "404", description = "No such product, or not visible to the caller",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    // Pre-serialised JSON is written as is, not negotiated by the JSON converter: `produces` makes Accept count.
-    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> get(@PathVariable UUID id, @AuthenticationPrincipal @Nullable Jwt jwt,
-            ClientAddress client) {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(publicProducts.document(id, Callers.ofNullable(jwt), client));
+    @GetMapping("/{id}")
+    ProductDocument get(@PathVariable UUID id, @AuthenticationPrincipal @Nullable Jwt jwt, ClientAddress client) {
+        return publicProducts.document(id, Callers.ofNullable(jwt), client);
     }
 
     @Operation(operationId = "createProduct", summary = "Create a product (seller, admin)",
             description = "Created as a draft of the caller. Price rules: starting_price > 0, reserve_price >= "
                     + "starting_price, buy_now_price > starting_price; failing fields are all listed.")
     @SecurityRequirement(name = "bearer", scopes = {"seller", "admin"})
-    @ApiResponse(responseCode = "201")
+    @ApiResponse(responseCode = "201",
+            headers = @Header(name = HttpHeaders.ETAG, description = EntityTags.ETAG_DOC, schema = @Schema(type = "string")))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ProductEnvelope> create(@AuthenticationPrincipal Jwt jwt,
             @Valid @RequestBody ProductRequests.Create body) {
@@ -161,9 +158,11 @@ class ProductController {
     @Operation(operationId = "updateProduct", summary = "Change a product (its seller, admin)",
             description = "Partial update; the price rules are checked on the merged result. status moves only along "
                     + "draft → active → sold, active → draft and any → archived (anything else 409); a sold or "
-                    + "archived product cannot be edited (409). A stale version (body or If-Match) is a 409.")
+                    + "archived product cannot be edited (409). The version it is based on is optional, as `version` "
+                    + "in the body or as If-Match (both sent must agree, else 400); a stale one is a 409.")
     @SecurityRequirement(name = "bearer", scopes = {"seller", "admin"})
-    @ApiResponse(responseCode = "200")
+    @ApiResponse(responseCode = "200",
+            headers = @Header(name = HttpHeaders.ETAG, description = EntityTags.ETAG_DOC, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "403", description = "A public product of another seller",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "404", description = "No such product, or a non-public one of another seller",
@@ -172,10 +171,11 @@ class ProductController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ProductEnvelope update(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
-            @Parameter(description = "The version the change is based on: \"3\" or W/\"3\"; anything else is a 400")
+            @Parameter(description = EntityTags.IF_MATCH_DOC)
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
             @Valid @RequestBody ProductRequests.Update body) {
-        return new ProductEnvelope(products.update(Callers.of(jwt), id, body.changes(), EntityTags.versionIn(ifMatch)));
+        Long expectedVersion = ExpectedVersion.of(body.getVersion(), ifMatch);
+        return new ProductEnvelope(products.update(Callers.of(jwt), id, body.changes(), expectedVersion));
     }
 
     @Operation(operationId = "deleteProduct", summary = "Delete a product (its seller, admin)", description = "A soft delete: nobody sees it any more.")
@@ -189,37 +189,28 @@ class ProductController {
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
+            @Parameter(description = EntityTags.IF_MATCH_DOC)
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-        products.delete(Callers.of(jwt), id, EntityTags.versionIn(ifMatch));
+        products.delete(Callers.of(jwt), id, ExpectedVersion.of(null, ifMatch));
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(operationId = "setProductFeatured", summary = "Feature or unfeature a product (admin)")
+    @Operation(operationId = "setProductFeatured", summary = "Feature or unfeature a product (admin)",
+            description = "The version it is based on is optional, as `version` in the body or as If-Match; a stale "
+                    + "one is a 409.")
     @SecurityRequirement(name = "bearer", scopes = "admin")
-    @ApiResponse(responseCode = "200")
+    @ApiResponse(responseCode = "200",
+            headers = @Header(name = HttpHeaders.ETAG, description = EntityTags.ETAG_DOC, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "404", description = "No such product",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
+    @ApiResponse(responseCode = "409", description = "Stale version",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @PutMapping(path = "/{id}/featured", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ProductEnvelope feature(@PathVariable UUID id, @Valid @RequestBody ProductRequests.Featured body) {
-        return new ProductEnvelope(products.feature(id, body.featured()));
-    }
-
-    private static @Nullable ProductCondition condition(@Nullable String code) {
-        return code == null ? null : parse(code, ProductCondition.class, "condition");
-    }
-
-    private static @Nullable ProductStatus status(@Nullable String code) {
-        return code == null ? null : parse(code, ProductStatus.class, "status");
-    }
-
-    /** The API spells enum values in lower case; anything else is a 400 listing the allowed values. */
-    private static <E extends Enum<E>> E parse(String code, Class<E> type, String field) {
-        List<String> allowed = Arrays.stream(type.getEnumConstants())
-                .map(constant -> constant.name().toLowerCase(Locale.ROOT)).toList();
-        int index = allowed.indexOf(code);
-        if (index < 0) {
-            throw ValidationException.of(field, "must be one of " + allowed);
-        }
-        return type.getEnumConstants()[index];
+    ProductEnvelope feature(@PathVariable UUID id,
+            @Parameter(description = EntityTags.IF_MATCH_DOC)
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch,
+            @Valid @RequestBody ProductRequests.Featured body) {
+        Long expectedVersion = ExpectedVersion.of(body.version(), ifMatch);
+        return new ProductEnvelope(products.feature(id, body.featured(), expectedVersion));
     }
 }

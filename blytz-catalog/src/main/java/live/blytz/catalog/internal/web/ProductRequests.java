@@ -63,7 +63,8 @@ final class ProductRequests {
 
     /**
      * A partial update: only the fields present change; {@code reserve_price}, {@code buy_now_price} and
-     * {@code video_url} can be cleared with {@code null}. Prices are checked against the merged result.
+     * {@code video_url} can be cleared with {@code null}, which means nothing for the other fields (a setter whose
+     * parameter is not {@code @Nullable} refuses it: 400). Prices are checked against the merged result.
      */
     @Schema(name = "ProductUpdateRequest")
     static final class Update {
@@ -94,23 +95,23 @@ final class ProductRequests {
         private @Nullable ObjectNode shippingInfo;
         @Schema(description = "Moves along draft → active → sold, active → draft, any → archived; anything else is a 409")
         private @Nullable ProductStatus status;
-        @Schema(description = "The version the change is based on (or send If-Match); a stale one is refused (409)")
+        @Schema(description = "Optional: the version the change is based on (or send If-Match); a stale one is refused (409)")
         private @Nullable Long version;
 
-        public void setCategoryId(@Nullable UUID categoryId) { this.categoryId = categoryId; }
-        public void setTitle(@Nullable String title) { this.title = title; }
-        @MultiLine public void setDescription(@Nullable String description) { this.description = description; }
-        public void setCondition(@Nullable ProductCondition condition) { this.condition = condition; }
-        public void setCurrency(@Nullable String currency) { this.currency = currency; }
-        public void setStartingPrice(@Nullable BigDecimal startingPrice) { this.startingPrice = startingPrice; }
+        public void setCategoryId(UUID categoryId) { this.categoryId = categoryId; }
+        public void setTitle(String title) { this.title = title; }
+        @MultiLine public void setDescription(String description) { this.description = description; }
+        public void setCondition(ProductCondition condition) { this.condition = condition; }
+        public void setCurrency(String currency) { this.currency = currency; }
+        public void setStartingPrice(BigDecimal startingPrice) { this.startingPrice = startingPrice; }
         public void setReservePrice(@Nullable BigDecimal reservePrice) { this.reservePrice = Optional.ofNullable(reservePrice); }
         public void setBuyNowPrice(@Nullable BigDecimal buyNowPrice) { this.buyNowPrice = Optional.ofNullable(buyNowPrice); }
-        public void setImages(@Nullable List<String> images) { this.images = images; }
+        public void setImages(List<String> images) { this.images = images; }
         public void setVideoUrl(@Nullable String videoUrl) { this.videoUrl = Optional.ofNullable(videoUrl); }
-        public void setSpecifications(@Nullable ObjectNode specifications) { this.specifications = specifications; }
-        public void setShippingInfo(@Nullable ObjectNode shippingInfo) { this.shippingInfo = shippingInfo; }
-        public void setStatus(@Nullable ProductStatus status) { this.status = status; }
-        public void setVersion(@Nullable Long version) { this.version = version; }
+        public void setSpecifications(ObjectNode specifications) { this.specifications = specifications; }
+        public void setShippingInfo(ObjectNode shippingInfo) { this.shippingInfo = shippingInfo; }
+        public void setStatus(ProductStatus status) { this.status = status; }
+        public void setVersion(Long version) { this.version = version; }
 
         public @Nullable UUID getCategoryId() { return categoryId; }
         public @Nullable String getTitle() { return title; }
@@ -129,12 +130,15 @@ final class ProductRequests {
 
         ProductChanges changes() {
             return new ProductChanges(categoryId, title, description, condition, currency, startingPrice, reservePrice,
-                    buyNowPrice, images, videoUrl, json(specifications), json(shippingInfo), status, version);
+                    buyNowPrice, images, videoUrl, json(specifications), json(shippingInfo), status);
         }
     }
 
     @Schema(name = "ProductFeaturedRequest")
-    record Featured(@NotNull Boolean featured) {
+    record Featured(
+            @NotNull Boolean featured,
+            @Schema(description = "Optional: the version the change is based on (or send If-Match); a stale one is refused (409)")
+            @Nullable Long version) {
     }
 
     private static @Nullable String json(@Nullable ObjectNode node) {

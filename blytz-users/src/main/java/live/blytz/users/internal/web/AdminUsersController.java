@@ -6,12 +6,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Function;
 import live.blytz.sharedkernel.Role;
 import live.blytz.sharedkernel.error.FieldError;
-import live.blytz.sharedkernel.error.ValidationException;
+import live.blytz.sharedkernel.error.ValidationErrors;
 import live.blytz.sharedkernel.paging.PageRequest;
 import live.blytz.users.internal.AccountStatus;
 import live.blytz.users.internal.UserDirectory;
@@ -50,9 +47,9 @@ class AdminUsersController {
                     schema = @Schema(maxLength = MAX_QUERY))
             @RequestParam(required = false) @Nullable String q,
             @Parameter(description = "Only this role", schema = @Schema(allowableValues = {"buyer", "seller", "admin"}))
-            @RequestParam(required = false) @Nullable String role,
+            @RequestParam(required = false) @Nullable Role role,
             @Parameter(description = "Only this status", schema = @Schema(allowableValues = {"active", "suspended"}))
-            @RequestParam(required = false) @Nullable String status,
+            @RequestParam(required = false) @Nullable AccountStatus status,
             @Parameter(description = "Sort key, `-` prefix for descending", schema = @Schema(defaultValue = "-created_at",
                     allowableValues = {"created_at", "-created_at", "email", "-email", "last_name", "-last_name",
                             "last_login_at", "-last_login_at"}))
@@ -61,43 +58,14 @@ class AdminUsersController {
             @RequestParam(required = false) @Nullable Integer page,
             @Parameter(description = "Page size", schema = @Schema(type = "integer", defaultValue = "20", minimum = "1", maximum = "100"))
             @RequestParam(name = "page_size", required = false) @Nullable Integer pageSize) {
-        List<FieldError> errors = new ArrayList<>();
+        ValidationErrors errors = new ValidationErrors();
         String text = q == null || q.isBlank() ? null : q.strip();
         if (text != null && text.length() > MAX_QUERY) {
             errors.add(new FieldError("q", "must be at most " + MAX_QUERY + " characters"));
         }
-        Role roleFilter = parse(role, "role", "buyer, seller, admin", errors, Role::fromCode);
-        AccountStatus statusFilter = parse(status, "status", "active, suspended", errors, AccountStatus::fromCode);
-        UserSort order = UserSort.DEFAULT;
-        if (sort != null) {
-            try {
-                order = UserSort.parse(sort);
-            } catch (ValidationException e) {
-                errors.addAll(e.errors());
-            }
-        }
-        PageRequest pageRequest = null;
-        try {
-            pageRequest = PageRequest.of(page, pageSize);
-        } catch (ValidationException e) {
-            errors.addAll(e.errors());
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        return UserList.of(directory.search(new UserSearch(text, roleFilter, statusFilter, order), pageRequest));
-    }
-
-    private static <T> @Nullable T parse(@Nullable String value, String field, String allowed, List<FieldError> errors,
-            Function<String, T> parser) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return parser.apply(value.strip());
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(field, "must be one of " + allowed));
-            return null;
-        }
+        UserSort order = sort == null ? UserSort.DEFAULT : errors.collect(() -> UserSort.parse(sort));
+        PageRequest pageRequest = errors.collect(() -> PageRequest.of(page, pageSize));
+        errors.throwIfAny();
+        return UserList.of(directory.search(new UserSearch(text, role, status, order), pageRequest));
     }
 }

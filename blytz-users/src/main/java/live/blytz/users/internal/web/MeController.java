@@ -2,20 +2,21 @@ package live.blytz.users.internal.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import live.blytz.sharedkernel.error.ValidationErrors;
 import live.blytz.sharedkernel.web.EntityTags;
-import live.blytz.users.internal.Caller;
+import live.blytz.sharedkernel.web.ExpectedVersion;
 import live.blytz.users.internal.ProfileEdit;
 import live.blytz.users.internal.ProfileEditing;
 import live.blytz.users.internal.UserDirectory;
 import live.blytz.users.internal.UserView;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,35 +45,38 @@ class MeController {
     @Operation(operationId = "getMyProfile", summary = "The caller's own profile and account facts",
             description = "Works from the first request after registration on: the profile is built from the "
                     + "token if auth's events have not been processed yet (then `email` may briefly be null). "
-                    + "The ETag header carries `version` for If-Match.")
-    @ApiResponse(responseCode = "200", description = "The caller's user record")
-    ResponseEntity<UserResponse.Envelope> me(@AuthenticationPrincipal Jwt jwt) {
-        return respond(directory.me(Callers.from(jwt)));
+                    + "The ETag header is the profile's `version` as an entity tag (`\"3\"`), for If-Match.")
+    @ApiResponse(responseCode = "200", description = "The caller's user record",
+            headers = @Header(name = HttpHeaders.ETAG, description = EntityTags.ETAG_DOC, schema = @Schema(type = "string")))
+    UserResponse.Envelope me(@AuthenticationPrincipal Jwt jwt) {
+        return envelope(directory.me(Callers.from(jwt)));
     }
 
     @PatchMapping
     @Operation(operationId = "updateMyProfile", summary = "Edit the caller's own profile",
             description = "Merge-patch semantics over `first_name, last_name, display_name, avatar_url, phone, bio`: "
-                    + "a field left out stays, null or \"\" clears it. The edited `version` is required, in the body "
-                    + "or as `If-Match` (the ETag of GET); a stale one is a 409. Any other field (e.g. `email`, "
-                    + "`role`, `status`, `id`) is a 400 naming it.")
-    @ApiResponse(responseCode = "200", description = "The edited user record")
-    @ApiResponse(responseCode = "400", description = "An invalid, protected or unknown field, or no version; all listed in `errors`",
+                    + "a field left out stays, null or \"\" clears it. The edited version is optional, in the body "
+                    + "(`version`) or as `If-Match` (the ETag of GET); a stale one is a 409, and both sent must "
+                    + "agree. Any other field (e.g. `email`, `role`, `status`, `id`) is a 400 naming it.")
+    @ApiResponse(responseCode = "200", description = "The edited user record",
+            headers = @Header(name = HttpHeaders.ETAG, description = EntityTags.ETAG_DOC, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "400", description = "An invalid, protected or unknown field, a malformed If-Match, "
+            + "or a body version that disagrees with If-Match; all listed in `errors`",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     @ApiResponse(responseCode = "409", description = "The profile changed since the stated version; reload and retry",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
-    ResponseEntity<UserResponse.Envelope> edit(@AuthenticationPrincipal Jwt jwt,
+    UserResponse.Envelope edit(@AuthenticationPrincipal Jwt jwt,
             @RequestBody UpdateProfileRequest request,
-            @Parameter(description = "The ETag of the profile version this edit is based on, e.g. \"3\"")
+            @Parameter(description = EntityTags.IF_MATCH_DOC)
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
-        long expected = ExpectedVersion.of(request.version(), ifMatch);
-        Caller caller = Callers.from(jwt);
-        return respond(editing.edit(caller, ProfileEdit.of(request.sentFields()), expected));
+        ValidationErrors errors = new ValidationErrors();
+        Long expectedVersion = errors.collect(() -> ExpectedVersion.of(request.version(), ifMatch));
+        ProfileEdit edit = errors.collect(() -> ProfileEdit.of(request.sentFields()));
+        errors.throwIfAny();
+        return envelope(editing.edit(Callers.from(jwt), edit, expectedVersion));
     }
 
-    private static ResponseEntity<UserResponse.Envelope> respond(UserView view) {
-        return ResponseEntity.ok()
-                .eTag(EntityTags.of(view.version()))
-                .body(new UserResponse.Envelope(UserResponse.of(view)));
+    private static UserResponse.Envelope envelope(UserView view) {
+        return new UserResponse.Envelope(UserResponse.of(view));
     }
 }

@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 @Schema(name = "UpdateProfileRequest", description = """
         A partial update (merge-patch semantics): a field left out stays as it is; null or "" clears it. \
-        `version` (or the If-Match header) is the profile version the edit is based on.""")
+        `version` (or the If-Match header), optional, is the profile version the edit is based on.""")
 final class UpdateProfileRequest {
 
     private @Nullable Long version;
@@ -64,9 +64,10 @@ final class UpdateProfileRequest {
         sent.put(ProfileField.BIO, value);
     }
 
-    @Schema(description = "The version of the profile this edit is based on (or send If-Match)", example = "3")
+    @Schema(description = "Optional: the version of the profile this edit is based on (or send If-Match); a stale "
+            + "one is a 409", example = "3")
     @JsonProperty("version")
-    void setVersion(@Nullable Long value) {
+    void setVersion(Long value) {
         version = value;
     }
 

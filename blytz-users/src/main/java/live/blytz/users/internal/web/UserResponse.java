@@ -1,8 +1,10 @@
 package live.blytz.users.internal.web;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
+import live.blytz.sharedkernel.web.Versioned;
 import live.blytz.users.internal.UserView;
 import org.jspecify.annotations.Nullable;
 
@@ -25,7 +27,7 @@ record UserResponse(
         @Nullable Instant passwordChangedAt,
         Instant createdAt,
         Instant updatedAt,
-        @Schema(description = "Send it back with PATCH (or as If-Match) to edit this version") long version) {
+        @Schema(description = "Optional with PATCH (or as If-Match, the ETag): edits exactly this version") long version) {
 
     static UserResponse of(UserView view) {
         return new UserResponse(view.id(), view.email(), view.role().code(), view.status().code(), view.firstName(),
@@ -33,8 +35,14 @@ record UserResponse(
                 view.lastLoginAt(), view.passwordChangedAt(), view.createdAt(), view.updatedAt(), view.version());
     }
 
-    /** The {@code {"user": {...}}} wrapper of a single resource. */
+    /** The {@code {"user": {...}}} wrapper of a single resource; its version becomes the ETag. */
     @Schema(name = "UserEnvelope")
-    record Envelope(UserResponse user) {
+    record Envelope(UserResponse user) implements Versioned {
+
+        @Override
+        @JsonIgnore
+        public long version() {
+            return user.version();
+        }
     }
 }
