@@ -32,7 +32,7 @@ class AuthModuleTests {
     void registrationPublishesUserRegisteredWithTheProfileData(Scenario scenario) {
         String email = "module-" + UUID.randomUUID() + "@blytz.test";
         scenario.stimulate(() -> accounts.register(new Registration(email.toUpperCase(), "a long enough passphrase",
-                        Role.SELLER, "Ada", "Lovelace", "+442079460958")))
+                        Role.SELLER, "Ada", "Lovelace", "+442079460958"), "test"))
                 .andWaitForEventOfType(UserRegistered.class)
                 .matching(event -> event.email().equals(email))
                 .toArriveAndVerify((event, account) -> {
@@ -47,9 +47,9 @@ class AuthModuleTests {
     @Test
     void aRoleChangeIsAnnouncedWithANewerAccountVersion(Scenario scenario) {
         var admin = accounts.register(new Registration("admin-" + UUID.randomUUID() + "@blytz.test",
-                "a long enough passphrase", Role.BUYER, null, null, null));
+                "a long enough passphrase", Role.BUYER, null, null, null), "test");
         var user = accounts.register(new Registration("user-" + UUID.randomUUID() + "@blytz.test",
-                "a long enough passphrase", Role.BUYER, null, null, null));
+                "a long enough passphrase", Role.BUYER, null, null, null), "test");
         scenario.stimulate(() -> accounts.changeRole(new UserId(admin.id()), new UserId(user.id()), Role.SELLER))
                 .andWaitForEventOfType(RoleChanged.class)
                 .matching(event -> event.userId().value().equals(user.id()))
@@ -62,8 +62,8 @@ class AuthModuleTests {
     @Test
     void aDuplicateAddressInAnyLetterCaseIsAConflict() {
         String email = "dup-" + UUID.randomUUID() + "@blytz.test";
-        accounts.register(new Registration(email, "a long enough passphrase", Role.BUYER, null, null, null));
+        accounts.register(new Registration(email, "a long enough passphrase", Role.BUYER, null, null, null), "test");
         assertThatThrownBy(() -> accounts.register(new Registration(email.toUpperCase(), "another passphrase!",
-                Role.BUYER, null, null, null))).isInstanceOf(ConflictException.class);
+                Role.BUYER, null, null, null), "test")).isInstanceOf(ConflictException.class);
     }
 }

@@ -65,10 +65,22 @@ class PasswordAndThrottleTests {
     @Test
     void twentyConcurrentRegistrationsOfOneEmailMakeExactlyOneAccount() throws Exception {
         String email = newEmail();
-        List<Integer> statuses = SessionAndRevocationTests.concurrently(20, () ->
-                register(email.toUpperCase(), "a fine long passphrase").returnResult().getStatus().value());
+        // From twenty clients: one client may not have more than a few password hashes running at once.
+        List<Integer> statuses = SessionAndRevocationTests.concurrently(20, () -> http.post().uri("/api/v1/auth/register")
+                .contentType(MediaType.APPLICATION_JSON).header("X-Forwarded-For", AuthTestSupport.randomIp())
+                .body(Map.of("email", email.toUpperCase(), "password", "a fine long passphrase"))
+                .exchange().returnResult().getStatus().value());
         assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
         assertThat(statuses).filteredOn(status -> status == 409).hasSize(19);
+    }
+
+    @Test
+    void oneClientGetsA429ForTooManyPasswordChecksAtOnceWhileOthersGoOn() throws Exception {
+        String ip = AuthTestSupport.randomIp();
+        List<Integer> statuses = SessionAndRevocationTests.concurrently(12, () -> login(newEmail(), "wrong guess", ip)
+                .returnResult().getStatus().value());
+        assertThat(statuses).contains(429).allMatch(status -> status == 401 || status == 429);
+        login(newEmail(), "wrong guess", AuthTestSupport.randomIp()).expectStatus().isUnauthorized();
     }
 
     @Test

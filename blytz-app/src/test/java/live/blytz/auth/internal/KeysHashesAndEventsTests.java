@@ -171,7 +171,7 @@ class KeysHashesAndEventsTests {
     void registrationPublishesUserRegistered() {
         String email = "events-" + UUID.randomUUID() + "@blytz.test";
         AccountView view = accounts.register(new Registration(email, "a fine long passphrase", Role.SELLER,
-                "Ada", "Lovelace", "+44 20 7946 0958"));
+                "Ada", "Lovelace", "+44 20 7946 0958"), "test");
         assertThat(events.stream(UserRegistered.class)).singleElement().satisfies(event -> {
             assertThat(event.userId()).isEqualTo(new UserId(view.id()));
             assertThat(event.email()).isEqualTo(email);
@@ -188,7 +188,7 @@ class KeysHashesAndEventsTests {
     void everyAccountChangePublishesItsEventWithAGrowingVersion() {
         String email = "events-" + UUID.randomUUID() + "@blytz.test";
         UserId user = new UserId(accounts.register(new Registration(email, "a fine long passphrase", Role.BUYER,
-                null, null, null)).id());
+                null, null, null), "test").id());
         UserId admin = new UserId(UUID.randomUUID());
 
         logins.login(email, "a fine long passphrase", new ClientInfo(new ClientAddress("10.9.8.7", "10.9.8.7"), "test"),

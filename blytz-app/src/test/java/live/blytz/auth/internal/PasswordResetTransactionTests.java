@@ -69,18 +69,18 @@ class PasswordResetTransactionTests {
                 policy, transactions, events, properties);
         ExecutorService others = Executors.newFixedThreadPool(2);
         try {
-            others.submit(() -> busy.hash("one password being hashed"));
-            others.submit(() -> busy.hash("another one waiting"));
+            others.submit(() -> busy.hash("one password being hashed", "other-1"));
+            others.submit(() -> busy.hash("another one waiting", "other-2"));
             Thread.sleep(150);
 
-            assertThatThrownBy(() -> onABusyPool.resetPassword(token, "my brand new passphrase"))
+            assertThatThrownBy(() -> onABusyPool.resetPassword(token, "my brand new passphrase", "test"))
                     .isInstanceOf(TooManyRequestsException.class);
         } finally {
             others.shutdown();
             busy.destroy();
         }
 
-        mailed.resetPassword(token, "my brand new passphrase");
+        mailed.resetPassword(token, "my brand new passphrase", "test");
         new TestAccounts(http).login(user.email(), "my brand new passphrase");
     }
 }

@@ -28,7 +28,7 @@ final class TestAuthProperties {
                 null, Duration.ofMinutes(1),
                 new AuthProperties.Sessions(Duration.ofDays(7), Duration.ofDays(30), 20),
                 new AuthProperties.Passwords(8, 128, bcryptCost, pepper),
-                new AuthProperties.Hashing(threads, queueCapacity),
+                new AuthProperties.Hashing(threads, queueCapacity, 2),
                 admin,
                 new AuthProperties.Throttle(
                         new AuthProperties.Throttle.AccountRule(5, Duration.ofSeconds(1), Duration.ofMinutes(5),

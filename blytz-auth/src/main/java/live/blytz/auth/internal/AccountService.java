@@ -58,7 +58,7 @@ public class AccountService {
     }
 
     /** Registers a buyer or seller; 400 naming every invalid field at once; 409 when the address is taken. */
-    public AccountView register(Registration registration) {
+    public AccountView register(Registration registration, String client) {
         List<FieldError> errors = new ArrayList<>(registrationProblems(registration.email(), registration.password(),
                 registration.firstName(), registration.lastName(), registration.phone()));
         if (registration.role() == Role.ADMIN) {
@@ -67,7 +67,7 @@ public class AccountService {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return create(registration);
+        return create(registration, client);
     }
 
     /** Every field of a registration the rules refuse, at once; missing values are skipped. */
@@ -77,7 +77,7 @@ public class AccountService {
     }
 
     /** Creates an account with any role: for the configured first admin only. */
-    AccountView create(Registration registration) {
+    AccountView create(Registration registration, String client) {
         EmailAddress email = EmailAddress.of(registration.email());
         policy.problem(registration.password()).ifPresent(problem -> {
             throw ValidationException.of("password", problem);
@@ -85,7 +85,7 @@ public class AccountService {
         if (accounts.existsByEmail(email.value())) {
             throw new ConflictException(DUPLICATE_EMAIL);
         }
-        String hash = hashing.hash(registration.password());
+        String hash = hashing.hash(registration.password(), client);
         try {
             return transactions.execute(status -> {
                 Instant now = clock.instant();
@@ -110,15 +110,15 @@ public class AccountService {
      * stolen access token is no faster a password oracle than the login.
      */
     public void changePassword(UserId user, @Nullable UUID currentSession, String currentPassword, String newPassword,
-            String clientIp) {
+            String client) {
         Account account = find(user);
-        throttle.check(account.email(), clientIp, null);
-        if (!hashing.matches(currentPassword, account.passwordHash())) {
-            throttle.failed(account.email(), clientIp, null);
+        throttle.check(account.email(), client, null);
+        if (!hashing.matches(currentPassword, account.passwordHash(), client)) {
+            throttle.failed(account.email(), client, null);
             throw ValidationException.of("current_password", "is not the current password");
         }
-        throttle.succeeded(account.email(), clientIp, null);
-        String hash = hashNewPassword(newPassword, "new_password");
+        throttle.succeeded(account.email(), client, null);
+        String hash = hashNewPassword(newPassword, "new_password", client);
         transactions.executeWithoutResult(status -> storePassword(user, hash, currentSession, "password_changed"));
     }
 
@@ -126,11 +126,11 @@ public class AccountService {
      * Checks a new password against the policy ({@code field} names it in the 400) and hashes it on the bounded
      * pool: outside any transaction, and before anything is spent, since the pool may refuse with 429.
      */
-    String hashNewPassword(String newPassword, String field) {
+    String hashNewPassword(String newPassword, String field, String client) {
         policy.problem(newPassword).ifPresent(problem -> {
             throw ValidationException.of(field, problem);
         });
-        return hashing.hash(newPassword);
+        return hashing.hash(newPassword, client);
     }
 
     /**

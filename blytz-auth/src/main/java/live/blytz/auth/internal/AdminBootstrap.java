@@ -57,7 +57,8 @@ class AdminBootstrap implements ApplicationRunner {
             return;
         }
         try {
-            accountService.create(new Registration(email, admin.password(), Role.ADMIN, null, null, null));
+            accountService.create(new Registration(email, admin.password(), Role.ADMIN, null, null, null),
+                    PasswordHashing.SERVER);
             log.info("Created the first administrator account");
         } catch (ConflictException raceWithAnotherInstance) {
             log.debug("Another instance created the first administrator");

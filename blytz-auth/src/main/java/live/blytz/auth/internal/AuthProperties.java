@@ -88,8 +88,11 @@ public record AuthProperties(
     /**
      * The bounded pool that runs bcrypt: {@code threads} workers (0 = one per CPU) and at most
      * {@code queueCapacity} waiting jobs; beyond that a request is refused at once (429), never queued unbounded.
+     * One client address key may have at most {@code perClient} jobs queued or running, so that one client
+     * cannot fill the queue for everybody else.
      */
-    public record Hashing(@Min(0) @DefaultValue("0") int threads, @Positive @DefaultValue("32") int queueCapacity) {
+    public record Hashing(@Min(0) @DefaultValue("0") int threads, @Positive @DefaultValue("32") int queueCapacity,
+            @Positive @DefaultValue("4") int perClient) {
     }
 
     /** The first administrator, created at start-up when no account has this e-mail address. */

@@ -77,7 +77,8 @@ public class LoginService {
         DeviceTokens.Device trusted = throttle.check(email, client.addressKey(),
                 devices.verify(deviceToken, email).orElse(null));
         Optional<Account> found = accounts.findByEmail(email);
-        boolean matches = hashing.matches(password, found.map(Account::passwordHash).orElse(hashing.dummyHash()));
+        boolean matches = hashing.matches(password, found.map(Account::passwordHash).orElse(hashing.dummyHash()),
+                client.addressKey());
         if (found.isEmpty() || !matches) {
             throttle.failed(email, client.addressKey(), trusted);
             throw new UnauthorizedException(INVALID_CREDENTIALS);
@@ -87,7 +88,8 @@ public class LoginService {
         if (!verified.active()) {
             throw new ForbiddenException(SUSPENDED);
         }
-        String rehash = hashing.needsRehash(verified.passwordHash()) ? hashing.hash(password) : null;
+        String rehash = hashing.needsRehash(verified.passwordHash())
+                ? hashing.hash(password, client.addressKey()) : null;
         return new LoggedIn(openVerified(verified, rehash, client), devices.issue(email));
     }
 

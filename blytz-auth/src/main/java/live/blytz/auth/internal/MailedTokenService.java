@@ -77,7 +77,7 @@ public class MailedTokenService {
      * in the transaction that stores the new password, after the slow hashing: a refusal on the way (a busy
      * hashing pool, a store outage) rolls back and leaves the token usable.
      */
-    public void resetPassword(String token, String newPassword) {
+    public void resetPassword(String token, String newPassword, String client) {
         // The token is checked before hashing, so that a made-up one costs no bcrypt, and spent only below.
         List<FieldError> problems = new ArrayList<>();
         policy.problem(newPassword).ifPresent(problem -> problems.add(new FieldError("new_password", problem)));
@@ -87,7 +87,7 @@ public class MailedTokenService {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-        String hash = accountService.hashNewPassword(newPassword, "new_password");
+        String hash = accountService.hashNewPassword(newPassword, "new_password", client);
         transactions.executeWithoutResult(status -> {
             OneTimeTokens.Redeemed redeemed = tokens.redeem(token, OneTimeTokens.Purpose.PASSWORD_RESET)
                     .orElseThrow(() -> ValidationException.of("token", INVALID_TOKEN));

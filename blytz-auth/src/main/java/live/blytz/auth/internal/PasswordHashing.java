@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -31,10 +33,15 @@ import org.springframework.stereotype.Component;
 class PasswordHashing implements DisposableBean {
 
     static final String ID = "bcrypt-hmac-sha256";
+    /** The client of hashing the server does for itself (the configured first admin). */
+    static final String SERVER = "server";
     private static final Duration BUSY_RETRY = Duration.ofSeconds(1);
 
     private final PasswordEncoder encoder;
     private final ThreadPoolExecutor pool;
+    private final int perClient;
+    // Jobs queued or running per client address key: one client may not fill the pool's queue for everybody.
+    private final ConcurrentMap<String, Integer> inFlight = new ConcurrentHashMap<>();
     private final String dummyHash;
 
     PasswordHashing(AuthProperties properties) {
@@ -54,19 +61,21 @@ class PasswordHashing implements DisposableBean {
                     return thread;
                 },
                 new ThreadPoolExecutor.AbortPolicy());
+        this.perClient = properties.hashing().perClient();
         // Compared against when the e-mail is unknown, so that the answer takes as long as a wrong password.
         this.dummyHash = encoder.encode("dummy password that matches nothing");
     }
 
-    public String hash(String password) {
+    /** Hashes a password for {@code client} (its address key, see {@code ClientAddress}). */
+    public String hash(String password, String client) {
         String normalised = PasswordPolicy.normalise(password);
-        return run(() -> encoder.encode(normalised));
+        return run(client, () -> encoder.encode(normalised));
     }
 
     /** Compares against the stored hash, or against a dummy hash when there is none (same cost, same time). */
-    boolean matches(String password, String storedHash) {
+    boolean matches(String password, String storedHash, String client) {
         String normalised = PasswordPolicy.normalise(password);
-        return run(() -> {
+        return run(client, () -> {
             try {
                 return encoder.matches(normalised, storedHash);
             } catch (IllegalArgumentException tooLongForPlainBcrypt) {
@@ -84,7 +93,29 @@ class PasswordHashing implements DisposableBean {
         return encoder.upgradeEncoding(storedHash);
     }
 
-    private <T> T run(Callable<T> job) {
+    private <T> T run(String client, Callable<T> job) {
+        if (!admit(client)) {
+            throw new TooManyRequestsException("Too many password checks from your address at once; retry shortly",
+                    BUSY_RETRY);
+        }
+        try {
+            return runAdmitted(job);
+        } finally {
+            inFlight.computeIfPresent(client, (key, count) -> count <= 1 ? null : count - 1);
+        }
+    }
+
+    private boolean admit(String client) {
+        boolean[] admitted = {false};
+        inFlight.compute(client, (key, count) -> {
+            int current = count == null ? 0 : count;
+            admitted[0] = current < perClient;
+            return admitted[0] ? Integer.valueOf(current + 1) : count;
+        });
+        return admitted[0];
+    }
+
+    private <T> T runAdmitted(Callable<T> job) {
         Future<T> future;
         try {
             future = pool.submit(job);

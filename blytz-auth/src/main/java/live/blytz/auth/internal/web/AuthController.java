@@ -90,10 +90,10 @@ class AuthController {
                      "errors": [{"field": "password", "message": "is too common; choose one that is harder to guess"}]}""")))
     @ApiResponse(responseCode = "409", description = "The e-mail address is already registered",
             content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    AuthResponses.User register(@Valid @RequestBody AuthRequests.Register request) {
+    AuthResponses.User register(@Valid @RequestBody AuthRequests.Register request, ClientAddress client) {
         Role role = request.role() == null ? Role.BUYER : Role.fromCode(request.role());
         return new AuthResponses.User(accounts.register(new Registration(request.email(), request.password(), role,
-                request.firstName(), request.lastName(), request.phone())));
+                request.firstName(), request.lastName(), request.phone()), client.key()));
     }
 
     @PostMapping("/login")

@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import live.blytz.auth.internal.MailedTokenService;
 import live.blytz.sharedkernel.store.RateLimited;
+import live.blytz.sharedkernel.web.ClientAddress;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -61,8 +62,8 @@ class PasswordResetController {
             + "breaks the policy", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
     @ApiResponse(responseCode = "429", description = "Too many password checks at once; see `Retry-After` (the "
             + "token is not spent)", content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(ref = PROBLEM)))
-    void confirmReset(@Valid @RequestBody AuthRequests.ResetPassword request) {
-        mailed.resetPassword(request.token(), request.newPassword());
+    void confirmReset(@Valid @RequestBody AuthRequests.ResetPassword request, ClientAddress client) {
+        mailed.resetPassword(request.token(), request.newPassword(), client.key());
     }
 
     @PostMapping("/email-verification/request")
