@@ -1,11 +1,9 @@
 package live.blytz.app.security;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import live.blytz.app.web.ProblemResponseWriter;
-import live.blytz.sharedkernel.Role;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,6 +31,8 @@ import org.springframework.security.web.authentication.AuthenticationEntryPointF
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.handler.HandlerMappingIntrospector;
 
 /**
@@ -150,18 +150,25 @@ class SecurityConfiguration {
         return converter;
     }
 
+    /** The caller's roles (read by {@link Callers}, as controllers get them) as Spring Security authorities. */
     private static final class RolesClaimConverter implements Converter<Jwt, Collection<GrantedAuthority>> {
 
         @Override
         public Collection<GrantedAuthority> convert(Jwt jwt) {
-            List<String> roles = jwt.getClaimAsStringList("roles");
-            if (roles == null) {
-                return List.of();
-            }
-            return Arrays.stream(Role.values())
-                    .filter(role -> roles.contains(role.code()))
+            return Callers.of(jwt).roles().stream()
                     .<GrantedAuthority>map(role -> new SimpleGrantedAuthority(role.authority()))
                     .toList();
         }
+    }
+
+    /** Controllers take the {@link live.blytz.sharedkernel.Caller} as a parameter. */
+    @Bean
+    WebMvcConfigurer callerArguments() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+        };
     }
 }
