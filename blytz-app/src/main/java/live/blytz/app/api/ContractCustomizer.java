@@ -79,6 +79,13 @@ class ContractCustomizer implements OpenApiCustomizer {
         add(responses, "429", "Rate limited; see `Retry-After`");
         add(responses, "500", "Unexpected error; quote the `request_id`");
         add(responses, "503", "A dependency is down; retry after `Retry-After` seconds");
+        // Controllers declare an operation's own errors by status and description only; every error is a problem.
+        responses.forEach((status, response) -> {
+            if (!status.startsWith("2") && !status.startsWith("3")
+                    && (response.getContent() == null || response.getContent().isEmpty())) {
+                response.setContent(problemResponse(response.getDescription()).getContent());
+            }
+        });
         operation.setResponses(responses);
         if (operation.getSecurity() == null) {
             operation.setSecurity(new ArrayList<>());
