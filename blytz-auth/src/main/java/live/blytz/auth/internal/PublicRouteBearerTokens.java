@@ -33,7 +33,7 @@ class PublicRouteBearerTokens {
         };
     }
 
-    static boolean isPublicPost(HttpServletRequest request) {
+    private static boolean isPublicPost(HttpServletRequest request) {
         return HttpMethod.POST.matches(request.getMethod()) && PUBLIC_POSTS.contains(pathWithinApplication(request));
     }
 

@@ -83,9 +83,9 @@ class DemoAccounts implements ApplicationRunner {
                     String.join(", ", existing));
         }
         if (!created.isEmpty()) {
-            StringBuilder block = new StringBuilder("Demo accounts created. Their passwords are shown this once:");
-            created.forEach(account -> block.append(String.format("%n  %-28s %-24s %s", account.email(),
-                    account.password(), account.role().code())));
+            StringBuilder block = new StringBuilder("Demo accounts created; their passwords are shown this once:");
+            block.append(row("e-mail", "password", "role"));
+            created.forEach(account -> block.append(row(account.email(), account.password(), account.role().code())));
             log.info(block.toString());
         }
         return created;
@@ -103,6 +103,10 @@ class DemoAccounts implements ApplicationRunner {
             }
         }
         return password.toString();
+    }
+
+    private static String row(String email, String password, String role) {
+        return String.format("%n  %-32s %-24s %s", email, password, role);
     }
 
     private static String title(Role role) {

@@ -1,4 +1,7 @@
-/** Accounts: registration (with the demo and first-admin accounts) and the admin's role, suspension and reactivation. */
+/**
+ * Accounts: registration (with the first admin and the demo accounts) and the admin's role, suspension and
+ * reactivation.
+ */
 @NullMarked
 package live.blytz.auth.internal.account;
 

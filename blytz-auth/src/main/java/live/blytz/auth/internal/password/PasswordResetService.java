@@ -75,7 +75,8 @@ class PasswordResetService {
         }
         String hash = passwords.hashNew(newPassword, "new_password", client);
         transactions.executeWithoutResult(status -> {
-            OneTimeTokenRepository.Redeemed redeemed = tokens.redeem(token, OneTimeTokenRepository.Purpose.PASSWORD_RESET)
+            OneTimeTokenRepository.Redeemed redeemed = tokens
+                    .redeem(token, OneTimeTokenRepository.Purpose.PASSWORD_RESET)
                     .orElseThrow(() -> ValidationException.of("token", OneTimeTokenRepository.INVALID_TOKEN));
             passwords.store(new UserId(redeemed.accountId()), hash, null, "password_reset");
         });

@@ -36,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+/** Login, token refresh, logout and the caller's sessions. */
 @RestController
 @RequestMapping("/api/v1/auth")
 @Tag(name = "Auth", description = "Registration, login, token refresh, logout and sessions")

@@ -90,22 +90,22 @@ class SessionRepository {
                 .param("id", sessionId).query((rs, row) -> session(rs)).optional();
     }
 
-    /** Revokes one session; true if it was still active. */
-    boolean revoke(UUID sessionId, String reason, Instant now) {
-        return jdbc.sql("""
+    /** Revokes one session, unless it ended already. */
+    void revoke(UUID sessionId, String reason, Instant now) {
+        jdbc.sql("""
                 UPDATE auth.sessions SET revoked_at = :now, revoked_reason = :reason
                 WHERE id = :id AND revoked_at IS NULL""")
-                .param("now", ts(now)).param("reason", reason).param("id", sessionId).update() == 1;
+                .param("now", ts(now)).param("reason", reason).param("id", sessionId).update();
     }
 
-    /** Revokes every active session of the account except {@code keep} (may be null); returns the revoked ones. */
-    List<Session> revokeAll(UUID accountId, @Nullable UUID keep, String reason, Instant now) {
-        return jdbc.sql("UPDATE auth.sessions s SET revoked_at = :now, revoked_reason = :reason "
-                        + "WHERE s.account_id = :account AND s.revoked_at IS NULL "
-                        + "AND (CAST(:keep AS uuid) IS NULL OR s.id <> CAST(:keep AS uuid)) RETURNING " + COLUMNS)
+    /** Revokes every active session of the account except {@code keep} (may be null). */
+    void revokeAll(UUID accountId, @Nullable UUID keep, String reason, Instant now) {
+        jdbc.sql("""
+                UPDATE auth.sessions SET revoked_at = :now, revoked_reason = :reason
+                WHERE account_id = :account AND revoked_at IS NULL
+                  AND (CAST(:keep AS uuid) IS NULL OR id <> CAST(:keep AS uuid))""")
                 .param("now", ts(now)).param("reason", reason).param("account", accountId).param("keep", keep)
-                .query((rs, row) -> session(rs))
-                .list();
+                .update();
     }
 
     /** The account's sessions that can still be refreshed: not revoked, not idle too long, not past their end. */

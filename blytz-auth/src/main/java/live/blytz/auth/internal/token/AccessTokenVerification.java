@@ -48,7 +48,8 @@ class AccessTokenVerification {
         return decoder;
     }
 
-    static OAuth2TokenValidator<Jwt> validator(AuthProperties properties, OAuth2TokenValidator<Jwt> revocations) {
+    private static OAuth2TokenValidator<Jwt> validator(AuthProperties properties,
+            OAuth2TokenValidator<Jwt> revocations) {
         JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
         timestamps.setAllowEmptyExpiryClaim(false);
         timestamps.setAllowEmptyNotBeforeClaim(false);

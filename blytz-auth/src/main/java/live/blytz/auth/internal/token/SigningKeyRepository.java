@@ -27,7 +27,8 @@ class SigningKeyRepository {
 
     /** Every key, newest first. */
     List<StoredKey> all() {
-        return jdbc.sql("SELECT kid, public_jwk, private_jwk, retired_at FROM auth.signing_keys ORDER BY created_at DESC")
+        return jdbc.sql("""
+                SELECT kid, public_jwk, private_jwk, retired_at FROM auth.signing_keys ORDER BY created_at DESC""")
                 .query((rs, row) -> {
                     Timestamp retired = rs.getTimestamp("retired_at");
                     String privateJwk = rs.getString("private_jwk");
