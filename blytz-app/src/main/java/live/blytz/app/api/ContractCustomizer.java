@@ -79,18 +79,12 @@ class ContractCustomizer implements OpenApiCustomizer {
         add(responses, "429", "Rate limited; see `Retry-After`");
         add(responses, "500", "Unexpected error; quote the `request_id`");
         add(responses, "503", "A dependency is down; retry after `Retry-After` seconds");
-        // Controllers declare an operation's own errors by status and description (and an example, if any) only;
-        // every error is a problem. springdoc gives such a response of a method with a body the success body's
-        // content: that is replaced too.
+        // Controllers declare an operation's own errors by status and description only; every error is a problem.
+        // (springdoc gives such a response the operation's return type as content: that is replaced too.)
         responses.forEach((status, response) -> {
-            if (status.startsWith("2") || status.startsWith("3")) {
-                return;
-            }
-            MediaType problem = response.getContent() == null ? null : response.getContent().get(PROBLEM_JSON);
-            if (problem == null) {
+            if (!status.startsWith("2") && !status.startsWith("3")
+                    && (response.getContent() == null || !response.getContent().containsKey(PROBLEM_JSON))) {
                 response.setContent(problemResponse(response.getDescription()).getContent());
-            } else if (problem.getSchema() == null) {
-                problem.setSchema(new Schema<>().$ref("#/components/schemas/" + PROBLEM));
             }
         });
         operation.setResponses(responses);

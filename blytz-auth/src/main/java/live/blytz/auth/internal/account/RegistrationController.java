@@ -44,7 +44,8 @@ class RegistrationController {
              "status": "active", "email_verified": false, "last_login_at": null,
              "created_at": "2026-11-25T14:20:00Z", "updated_at": "2026-11-25T14:20:00Z"}}""")))
     @ApiResponse(responseCode = "400", description = "Invalid fields, e.g. a common password or `role: admin`",
-            content = @Content(mediaType = "application/problem+json", examples = @ExampleObject("""
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem"), examples = @ExampleObject("""
                     {"type": "https://api.blytz.live/problems/validation-error", "title": "Invalid request",
                      "status": 400, "detail": "The request has 1 invalid field", "instance": "/api/v1/auth/register",
                      "request_id": "0193a1f2-7c9e-7b1a-9d3e-5f0c2a4b6d8e",
