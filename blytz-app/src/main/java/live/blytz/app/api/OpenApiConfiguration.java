@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
+import live.blytz.sharedkernel.Caller;
 import live.blytz.sharedkernel.web.ClientAddress;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -26,8 +27,9 @@ class OpenApiConfiguration {
     static final String BEARER = "bearer";
 
     static {
-        // Resolved by the server from the connection and X-Forwarded-For: never a parameter clients send.
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(ClientAddress.class);
+        // Resolved by the server from the connection and X-Forwarded-For, and from the access token (Caller): never
+        // parameters clients send.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(ClientAddress.class, Caller.class);
     }
 
     @Bean
