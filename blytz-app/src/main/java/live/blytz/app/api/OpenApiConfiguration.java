@@ -27,9 +27,10 @@ class OpenApiConfiguration {
     static final String BEARER = "bearer";
 
     static {
-        // Resolved by the server from the connection and X-Forwarded-For, and from the access token (Caller): never
-        // parameters clients send.
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(ClientAddress.class, Caller.class);
+        // Resolved by the server from the connection and X-Forwarded-For: never a parameter clients send.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(ClientAddress.class);
+        // Built by the server from the verified access token: the bearer security scheme documents it.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
     }
 
     @Bean
