@@ -48,11 +48,12 @@ class ArchitectureTests {
             .because("controllers are found by component scanning; nothing outside their package needs them");
 
     @ArchTest
-    static final ArchRule modulesDoNotReachIntoTheApp = noClasses()
+    static final ArchRule modulesDoNotReachIntoThePlatform = noClasses()
             .that().resideInAnyPackage("live.blytz.auth..", "live.blytz.users..", "live.blytz.catalog..",
                     "live.blytz.sharedkernel..")
-            .should().dependOnClassesThat().resideInAPackage("live.blytz.app..")
-            .because("the app assembles the modules; modules know only the shared kernel and each other's APIs");
+            .should().dependOnClassesThat().resideInAPackage("live.blytz.platform..")
+            .because("the platform serves the modules through the shared kernel's ports; modules know only the shared "
+                    + "kernel and each other's APIs");
 
     @ArchTest
     static final ArchRule noModuleCallsIntoAuth = noClasses()
