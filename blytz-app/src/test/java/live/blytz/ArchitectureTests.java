@@ -4,14 +4,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaModifier;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.springframework.data.repository.Repository;
 
 /** What Spring Modulith does not check: layering inside a module, a Spring-free kernel, and minimal public surface. */
-@AnalyzeClasses(packages = "live.blytz", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "live.blytz", importOptions = ProductionClasses.class)
 class ArchitectureTests {
 
     @ArchTest

@@ -16,7 +16,7 @@ import org.springframework.modulith.docs.Documenter;
  */
 class ModularityTests {
 
-    static final ApplicationModules MODULES = ApplicationModules.of(BlytzApplication.class);
+    static final ApplicationModules MODULES = ApplicationModules.of(BlytzApplication.class, new ProductionClasses());
     private static final Path DOCS = Path.of("../docs/modules");
 
     @Test

@@ -3,6 +3,7 @@ package live.blytz.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +19,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-/** CORS, security headers, compression, actuator and OpenAPI, as a client sees them. */
+/** CORS, security headers, compression, actuator and OpenAPI, as a client sees them; also over a raw socket. */
 @BlytzIntegrationTest
 class CrossCuttingHttpTests {
 
@@ -120,5 +121,12 @@ class CrossCuttingHttpTests {
     void swaggerUiIsServed() {
         http.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
         http.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void aSocketRequestThatTomcatAcceptsIsAnsweredByTheApplication() throws IOException {
+        RawHttp.Response response = RawHttp.get(port, "/api/v1/products");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Content-Type")).isEqualTo("application/json");
     }
 }

@@ -94,13 +94,6 @@ class ContainerRejectionTests {
         assertProblem(RawHttp.get(port, "/api/v1/products/a%2Fb", "Accept: text/html"), 400);
     }
 
-    @Test
-    void aSocketRequestThatTomcatAcceptsIsAnsweredByTheApplication() throws IOException {
-        RawHttp.Response response = RawHttp.get(port, "/api/v1/products");
-        assertThat(response.status()).isEqualTo(200);
-        assertThat(response.header("Content-Type")).isEqualTo("application/json");
-    }
-
     static void assertProblem(RawHttp.Response response, int status) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
