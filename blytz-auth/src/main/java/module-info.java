@@ -1,4 +1,4 @@
-/** Accounts, credentials, roles, sessions and tokens. Publishes only its facade and its events. */
+/** Accounts, credentials, roles, sessions and tokens. Publishes only its events. */
 module live.blytz.auth {
     requires transitive live.blytz.sharedkernel;
     requires spring.beans;
@@ -31,10 +31,5 @@ module live.blytz.auth {
     requires org.slf4j;
     requires java.sql;
 
-    exports live.blytz.auth;
     exports live.blytz.auth.events;
-
-    // Spring, Spring Data and Jackson create and read the internal beans, entities and JSON records reflectively.
-    opens live.blytz.auth.internal;
-    opens live.blytz.auth.internal.web;
 }

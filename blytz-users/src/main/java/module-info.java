@@ -1,4 +1,7 @@
-/** User profiles, public seller pages and user administration. Publishes only its facade and its events. */
+/**
+ * User profiles, public seller pages and user administration. Publishes only its events: no other module calls it
+ * (its root package holds just the module's declaration, which has nothing to export).
+ */
 module live.blytz.users {
     requires transitive live.blytz.sharedkernel;
     requires live.blytz.auth;
@@ -8,11 +11,10 @@ module live.blytz.users {
     requires spring.tx;
     requires spring.jdbc;
     requires spring.data.commons;
+    requires spring.data.jdbc;
     requires spring.data.relational;
     requires spring.web;
     requires spring.security.config;
-    requires spring.security.core;
-    requires spring.security.oauth2.jose;
     requires spring.modulith.api;
     requires spring.modulith.events.api;
     requires io.swagger.v3.oas.annotations;
@@ -20,6 +22,5 @@ module live.blytz.users {
     requires org.slf4j;
     requires java.sql;
 
-    exports live.blytz.users;
     exports live.blytz.users.events;
 }

@@ -26,7 +26,7 @@ class ModuleBoundaryCompilationTests {
 
     @Test
     void javacRefusesAnImportOfAnotherModulesInternals() throws IOException {
-        CompileResult result = compileProbe("import live.blytz.auth.internal.AuthFacade;");
+        CompileResult result = compileProbe("import live.blytz.auth.internal.AuthProperties;");
         assertThat(result.succeeded()).isFalse();
         assertThat(result.output()).contains("package live.blytz.auth.internal is not visible");
     }

@@ -11,6 +11,7 @@ import live.blytz.TestAccounts;
 import live.blytz.TestAccounts.Account;
 import live.blytz.sharedkernel.Ids;
 import live.blytz.sharedkernel.Role;
+import live.blytz.users.internal.directory.UserDirectoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +30,7 @@ class AdminUsersHttpTests {
     TestAccounts accounts;
 
     @Autowired
-    UsersApi users;
+    UserDirectoryService directory;
 
     Account admin;
 
@@ -125,7 +126,7 @@ class AdminUsersHttpTests {
                 .header(HttpHeaders.AUTHORIZATION, admin.bearer())
                 .exchange()
                 .expectStatus().isNoContent();
-        await().until(() -> users.findPublicProfile(account.id()).isEmpty());
+        await().until(() -> directory.visible(account.id()).isEmpty());
     }
 
     private Map<String, Object> me(Account account) {

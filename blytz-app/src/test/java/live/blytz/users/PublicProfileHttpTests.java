@@ -11,6 +11,7 @@ import live.blytz.auth.events.AccountSuspended;
 import live.blytz.auth.events.UserRegistered;
 import live.blytz.sharedkernel.Role;
 import live.blytz.sharedkernel.UserId;
+import live.blytz.users.internal.directory.UserDirectoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,7 +33,7 @@ class PublicProfileHttpTests {
     TransactionTemplate transactions;
 
     @Autowired
-    UsersApi users;
+    UserDirectoryService directory;
 
     @Test
     void anyoneSeesThePublicProfileAndNothingPrivate() {
@@ -54,7 +55,7 @@ class PublicProfileHttpTests {
     void aSuspendedPersonsProfileIsNotFoundUntilReactivated() {
         UserId id = registerSeller();
         publish(new AccountSuspended(id, 2, Instant.now()));
-        await().until(() -> users.findPublicProfile(id).isEmpty());
+        await().until(() -> directory.visible(id).isEmpty());
 
         http.get().uri("/api/v1/users/{id}", id.value())
                 .exchange()
@@ -63,7 +64,7 @@ class PublicProfileHttpTests {
                 .expectBody().jsonPath("$.status").isEqualTo(404);
 
         publish(new AccountReactivated(id, 3, Instant.now()));
-        await().until(() -> users.findPublicProfile(id).isPresent());
+        await().until(() -> directory.visible(id).isPresent());
         http.get().uri("/api/v1/users/{id}", id.value()).exchange().expectStatus().isOk();
     }
 
@@ -93,7 +94,7 @@ class PublicProfileHttpTests {
         UserId id = UserId.newId();
         publish(new UserRegistered(id, 1, Instant.now(), "sam-" + id + "@example.com", Role.SELLER, "Sam", "Seller",
                 "+14155550132"));
-        await().until(() -> users.findPublicProfile(id).isPresent());
+        await().until(() -> directory.visible(id).isPresent());
         return id;
     }
 

@@ -2,28 +2,37 @@ package live.blytz.auth.internal;
 
 import java.time.Duration;
 
-/** {@link AuthProperties} for plain unit tests, with the defaults the application would bind. */
-final class TestAuthProperties {
+/** {@link AuthProperties} for plain unit tests and hand-built components, with the defaults the application would bind. */
+public final class TestAuthProperties {
 
-    static final String PEPPER = "a test pepper of at least thirty-two characters";
+    public static final String PEPPER = "a test pepper of at least thirty-two characters";
 
     private TestAuthProperties() {
     }
 
-    static AuthProperties withHashing(int bcryptCost, int threads, int queueCapacity) {
+    public static AuthProperties withHashing(int bcryptCost, int threads, int queueCapacity) {
         return with(bcryptCost, PEPPER, threads, queueCapacity, new AuthProperties.Admin(null, null));
     }
 
-    static AuthProperties withPepper(String pepper) {
+    public static AuthProperties withPepper(String pepper) {
         return with(10, pepper, 1, 4, new AuthProperties.Admin(null, null));
     }
 
-    static AuthProperties withAdmin(String email, String password) {
+    public static AuthProperties withAdmin(String email, String password) {
         return with(10, PEPPER, 1, 1, new AuthProperties.Admin(email, password));
+    }
+
+    public static AuthProperties withDemoDomain(String emailDomain) {
+        return with(10, PEPPER, 1, 1, new AuthProperties.Admin(null, null), emailDomain);
     }
 
     private static AuthProperties with(int bcryptCost, String pepper, int threads, int queueCapacity,
             AuthProperties.Admin admin) {
+        return with(bcryptCost, pepper, threads, queueCapacity, admin, "demo.blytz.test");
+    }
+
+    private static AuthProperties with(int bcryptCost, String pepper, int threads, int queueCapacity,
+            AuthProperties.Admin admin, String demoEmailDomain) {
         return new AuthProperties("http://localhost:8080", "blytz", Duration.ofMinutes(15), Duration.ofSeconds(30),
                 null, Duration.ofMinutes(1),
                 new AuthProperties.Sessions(Duration.ofDays(7), Duration.ofDays(30), 20),
@@ -42,6 +51,7 @@ final class TestAuthProperties {
                 new AuthProperties.Mail("Blytz <no-reply@blytz.test>", "http://localhost:8080", Duration.ofMinutes(30),
                         Duration.ofMinutes(5)),
                 new AuthProperties.DeviceTokens(null, Duration.ofDays(90)),
-                new AuthProperties.Purge(Duration.ofHours(1), 1000));
+                new AuthProperties.Purge(Duration.ofHours(1), 1000),
+                new AuthProperties.Demo(demoEmailDomain));
     }
 }

@@ -27,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param keyRefresh how often an instance re-reads the signing keys other instances may have rotated
  * @param deviceTokens the signed tokens that exempt a known device from the account-wide login throttle (ADR 0016)
  * @param purge the scheduled deletion of ended sessions and spent or expired tokens
+ * @param demo the demo accounts of the {@code demo} profile
  */
 @Validated
 @ConfigurationProperties("blytz.auth")
@@ -44,7 +45,8 @@ public record AuthProperties(
         @Valid @NotNull @DefaultValue Throttle throttle,
         @Valid @NotNull @DefaultValue Mail mail,
         @Valid @NotNull @DefaultValue DeviceTokens deviceTokens,
-        @Valid @NotNull @DefaultValue Purge purge) {
+        @Valid @NotNull @DefaultValue Purge purge,
+        @Valid @NotNull @DefaultValue Demo demo) {
 
     /**
      * A server-side secret of at least 32 characters, or blank outside production, where a fixed development value
@@ -74,7 +76,7 @@ public record AuthProperties(
         private static final String DEVELOPMENT_PEPPER = "blytz development pepper, never used in production";
 
         /** The configured pepper, or the development one when none is configured (never in prod). */
-        byte[] pepperKey() {
+        public byte[] pepperKey() {
             return (StringUtils.hasText(pepper) ? pepper : DEVELOPMENT_PEPPER).getBytes(StandardCharsets.UTF_8);
         }
 
@@ -113,7 +115,7 @@ public record AuthProperties(
                 @NotNull @DefaultValue("1s") Duration baseDelay, @NotNull @DefaultValue("5m") Duration maxDelay,
                 @NotNull @DefaultValue("15m") Duration window) {
 
-            Rule rule() {
+            public Rule rule() {
                 return new Rule(freeFailures, baseDelay, maxDelay, window);
             }
         }
@@ -122,7 +124,7 @@ public record AuthProperties(
                 @NotNull @DefaultValue("1s") Duration baseDelay, @NotNull @DefaultValue("15m") Duration maxDelay,
                 @NotNull @DefaultValue("15m") Duration window) {
 
-            Rule rule() {
+            public Rule rule() {
                 return new Rule(freeFailures, baseDelay, maxDelay, window);
             }
         }
@@ -131,7 +133,7 @@ public record AuthProperties(
                 @NotNull @DefaultValue("1s") Duration baseDelay, @NotNull @DefaultValue("1m") Duration maxDelay,
                 @NotNull @DefaultValue("15m") Duration window) {
 
-            Rule rule() {
+            public Rule rule() {
                 return new Rule(freeFailures, baseDelay, maxDelay, window);
             }
         }
@@ -144,7 +146,7 @@ public record AuthProperties(
                 @NotNull @DefaultValue("15m") Duration baseDelay, @NotNull @DefaultValue("15m") Duration maxDelay,
                 @NotNull @DefaultValue("15m") Duration window) {
 
-            Rule rule() {
+            public Rule rule() {
                 return new Rule(freeFailures, baseDelay, maxDelay, window);
             }
         }
@@ -174,7 +176,7 @@ public record AuthProperties(
 
         private static final String DEVELOPMENT_KEY = "blytz development device-token key, never used in production";
 
-        byte[] macKey() {
+        public byte[] macKey() {
             return (StringUtils.hasText(key) ? key : DEVELOPMENT_KEY).getBytes(StandardCharsets.UTF_8);
         }
 
@@ -187,6 +189,13 @@ public record AuthProperties(
     /** How often ended sessions and spent or expired tokens are deleted, and how many rows one statement deletes. */
     public record Purge(@NotNull @DefaultValue("1h") Duration interval,
             @Min(1) @Max(100_000) @DefaultValue("1000") int batchSize) {
+    }
+
+    /**
+     * The {@code demo} profile's accounts: an admin, a seller and a buyer at {@code emailDomain}, created at the first
+     * start with generated passwords that the log shows once.
+     */
+    public record Demo(@NotBlank @DefaultValue("demo.blytz.local") String emailDomain) {
     }
 
     @Override

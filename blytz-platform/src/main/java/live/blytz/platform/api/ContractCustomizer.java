@@ -80,9 +80,10 @@ class ContractCustomizer implements OpenApiCustomizer {
         add(responses, "500", "Unexpected error; quote the `request_id`");
         add(responses, "503", "A dependency is down; retry after `Retry-After` seconds");
         // Controllers declare an operation's own errors by status and description only; every error is a problem.
+        // (springdoc gives such a response the operation's return type as content: that is replaced too.)
         responses.forEach((status, response) -> {
             if (!status.startsWith("2") && !status.startsWith("3")
-                    && (response.getContent() == null || response.getContent().isEmpty())) {
+                    && (response.getContent() == null || !response.getContent().containsKey(PROBLEM_JSON))) {
                 response.setContent(problemResponse(response.getDescription()).getContent());
             }
         });

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
+import live.blytz.sharedkernel.Caller;
 import live.blytz.sharedkernel.web.ClientAddress;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -28,6 +29,8 @@ class OpenApiConfiguration {
     static {
         // Resolved by the server from the connection and X-Forwarded-For: never a parameter clients send.
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(ClientAddress.class);
+        // Built by the server from the verified access token: the bearer security scheme documents it.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
     }
 
     @Bean

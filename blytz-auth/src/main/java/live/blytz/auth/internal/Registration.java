@@ -1,9 +1,0 @@
-package live.blytz.auth.internal;
-
-import live.blytz.sharedkernel.Role;
-import org.jspecify.annotations.Nullable;
-
-/** What a person gives to register; {@code role} is buyer or seller (admins are made, not registered). */
-public record Registration(String email, String password, Role role, @Nullable String firstName,
-        @Nullable String lastName, @Nullable String phone) {
-}
