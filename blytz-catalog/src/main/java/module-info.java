@@ -1,4 +1,4 @@
-/** The category tree and the products sellers list. Publishes only its facade and its events. */
+/** The category tree and the products sellers list. Publishes only its events (the root package holds no API yet). */
 module live.blytz.catalog {
     requires transitive live.blytz.sharedkernel;
     requires live.blytz.auth;
@@ -13,8 +13,6 @@ module live.blytz.catalog {
     requires spring.data.commons;
     requires spring.data.relational;
     requires spring.security.config;
-    requires spring.security.core;
-    requires spring.security.oauth2.jose;
     requires spring.modulith.api;
     requires spring.modulith.events.api;
     requires jakarta.validation;
@@ -25,6 +23,5 @@ module live.blytz.catalog {
     requires org.slf4j;
     requires java.sql;
 
-    exports live.blytz.catalog;
     exports live.blytz.catalog.events;
 }

@@ -13,16 +13,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Writes catalog rows straight into the tables, for tests of the read side (filters, sorts, paging, visibility)
  * that need many products in exact states quickly. The write side is tested through HTTP with real tokens.
  */
-final class CatalogRows {
+public final class CatalogRows {
 
     private final JdbcTemplate jdbc;
 
-    CatalogRows(JdbcTemplate jdbc) {
+    public CatalogRows(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
     /** A random lower-case word of letters only: one full-text lexeme that no other test uses. */
-    static String word() {
+    public static String word() {
         StringBuilder word = new StringBuilder("zq");
         for (int i = 0; i < 10; i++) {
             word.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
@@ -30,7 +30,7 @@ final class CatalogRows {
         return word.toString();
     }
 
-    UUID category(UUID parent) {
+    public UUID category(UUID parent) {
         UUID id = Ids.newId();
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.update("""
@@ -40,20 +40,20 @@ final class CatalogRows {
         return id;
     }
 
-    UUID seller(String displayName) {
+    public UUID seller(String displayName) {
         UUID id = Ids.newId();
         jdbc.update("INSERT INTO catalog.sellers (id, display_name, account_version, profile_version) VALUES (?, ?, 1, 1)",
                 id, displayName);
         return id;
     }
 
-    Row product(UUID seller, UUID category) {
+    public Row product(UUID seller, UUID category) {
         return new Row(seller, category);
     }
 
     /** One product row with sensible defaults; change what the test is about, then {@link #insert()}. */
-    final class Row {
-        final UUID id = Ids.newId();
+    public final class Row {
+        public final UUID id = Ids.newId();
         final UUID seller;
         UUID category;
         String title = "Product " + id;
@@ -66,33 +66,36 @@ final class CatalogRows {
         long views;
         Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Instant deletedAt;
+        boolean sellerSuspended;
 
         Row(UUID seller, UUID category) {
             this.seller = seller;
             this.category = category;
         }
 
-        Row title(String title) { this.title = title; return this; }
-        Row description(String description) { this.description = description; return this; }
-        Row condition(String condition) { this.condition = condition; return this; }
-        Row status(String status) { this.status = status; return this; }
-        Row price(String price) { this.price = new BigDecimal(price); return this; }
-        Row reserve(String reserve) { this.reserve = new BigDecimal(reserve); return this; }
-        Row featured() { this.featured = true; return this; }
-        Row views(long views) { this.views = views; return this; }
-        Row createdAt(Instant createdAt) { this.createdAt = createdAt; return this; }
-        Row deleted() { this.deletedAt = Instant.now(); return this; }
+        public Row title(String title) { this.title = title; return this; }
+        public Row description(String description) { this.description = description; return this; }
+        public Row condition(String condition) { this.condition = condition; return this; }
+        public Row status(String status) { this.status = status; return this; }
+        public Row price(String price) { this.price = new BigDecimal(price); return this; }
+        public Row reserve(String reserve) { this.reserve = new BigDecimal(reserve); return this; }
+        public Row featured() { this.featured = true; return this; }
+        public Row views(long views) { this.views = views; return this; }
+        public Row createdAt(Instant createdAt) { this.createdAt = createdAt; return this; }
+        public Row deleted() { this.deletedAt = Instant.now(); return this; }
+        /** As the seller read model marks the products of a suspended seller. */
+        public Row sellerSuspended() { this.sellerSuspended = true; return this; }
 
-        UUID insert() {
+        public UUID insert() {
             jdbc.update("""
                     INSERT INTO catalog.products (id, seller_id, category_id, title, description, condition, currency,
                         starting_price, reserve_price, images, specifications, shipping_info, status, featured,
-                        view_count, version, created_at, updated_at, deleted_at)
+                        view_count, version, created_at, updated_at, deleted_at, seller_suspended)
                     VALUES (?, ?, ?, ?, ?, ?, 'EUR', ?, ?, '["https://img.example/a.jpg"]', '{"brand":"Acme"}', '{}',
-                        ?, ?, ?, 0, ?, ?, ?)""",
+                        ?, ?, ?, 0, ?, ?, ?, ?)""",
                     id, seller, category, title, description, condition, price, reserve, status, featured, views,
                     Timestamp.from(createdAt), Timestamp.from(createdAt),
-                    deletedAt == null ? null : Timestamp.from(deletedAt));
+                    deletedAt == null ? null : Timestamp.from(deletedAt), sellerSuspended);
             return id;
         }
     }

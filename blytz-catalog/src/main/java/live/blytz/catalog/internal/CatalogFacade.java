@@ -1,8 +1,0 @@
-package live.blytz.catalog.internal;
-
-import live.blytz.catalog.CatalogApi;
-import org.springframework.stereotype.Service;
-
-@Service
-class CatalogFacade implements CatalogApi {
-}

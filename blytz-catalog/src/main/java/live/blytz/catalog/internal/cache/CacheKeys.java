@@ -1,0 +1,18 @@
+package live.blytz.catalog.internal.cache;
+
+import java.util.UUID;
+
+/** The names of the catalog's cached documents, for the readers that fill them and the listeners that evict them. */
+public final class CacheKeys {
+
+    /** The active category tree, {@code {"data": [...]}}. */
+    public static final String CATEGORY_TREE = "catalog:categories:tree";
+
+    private CacheKeys() {
+    }
+
+    /** A product's public detail document, {@code {"product": {...}}}. */
+    public static String product(UUID productId) {
+        return "catalog:product:" + productId;
+    }
+}
