@@ -9,6 +9,8 @@ WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
 COPY blytz-shared-kernel/ blytz-shared-kernel/
+COPY blytz-test-support/ blytz-test-support/
+COPY blytz-platform/ blytz-platform/
 COPY blytz-auth/ blytz-auth/
 COPY blytz-users/ blytz-users/
 COPY blytz-catalog/ blytz-catalog/

@@ -22,7 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
  * The catalog module alone (plus the app's infrastructure): auth's and users' events in, the seller read model and
  * product visibility out — idempotent and tolerant of events arriving out of order.
  */
-@ApplicationModuleTest(extraIncludes = "app")
+@ApplicationModuleTest(extraIncludes = "platform")
 @ActiveProfiles("test")
 class CatalogModuleTests {
 

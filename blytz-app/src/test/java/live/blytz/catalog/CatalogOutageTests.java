@@ -3,7 +3,7 @@ package live.blytz.catalog;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.UUID;
 import live.blytz.BlytzIntegrationTest;
-import live.blytz.app.resilience.CircuitBreakers;
+import live.blytz.platform.resilience.CircuitBreakers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

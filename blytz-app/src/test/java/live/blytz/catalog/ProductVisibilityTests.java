@@ -126,13 +126,13 @@ class ProductVisibilityTests {
             read(draft, "198.51.100.20").expectStatus().isNotFound();
         }
         read(product, "198.51.100.21").expectStatus().isOk();
-        // Two addresses of one IPv6 /64 are one client; a signed-in user is counted as such, wherever from.
+        // Two addresses of one IPv6 /64 are one client; so are several accounts signed in from one address (accounts
+        // cost nothing to open: they must not pump the count).
         read(product, "2001:db8:77:1::1").expectStatus().isOk();
         read(product, "2001:db8:77:1::2").expectStatus().isOk();
-        String buyer = accounts.register(Role.BUYER).bearer();
-        for (String address : new String[] {"198.51.100.20", "198.51.100.22"}) {
-            http.get().uri("/api/v1/products/{id}", product).header("X-Forwarded-For", address)
-                    .header("Authorization", buyer).exchange().expectStatus().isOk();
+        for (int i = 0; i < 3; i++) {
+            http.get().uri("/api/v1/products/{id}", product).header("X-Forwarded-For", "198.51.100.22")
+                    .header("Authorization", accounts.register(Role.BUYER).bearer()).exchange().expectStatus().isOk();
         }
 
         int clients = 4;

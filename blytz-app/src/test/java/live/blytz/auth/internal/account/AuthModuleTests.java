@@ -19,7 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
  * The auth module boots alone (with the app's infrastructure, no other business module) and announces what
  * happens to accounts through its published events, carrying what listeners need.
  */
-@ApplicationModuleTest(extraIncludes = "app")
+@ApplicationModuleTest(extraIncludes = "platform")
 @ActiveProfiles("test")
 class AuthModuleTests {
 

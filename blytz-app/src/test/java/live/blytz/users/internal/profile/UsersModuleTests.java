@@ -44,7 +44,7 @@ import org.springframework.test.context.ActiveProfiles;
  * profiles are created once, and the read model of account facts ignores repeated and stale events, whatever
  * order they arrive in.
  */
-@ApplicationModuleTest(extraIncludes = "app")
+@ApplicationModuleTest(extraIncludes = "platform")
 @ActiveProfiles("test")
 class UsersModuleTests {
 

@@ -47,7 +47,7 @@ class ProductDetailService {
             int afterVersion = entry.indexOf(SEPARATOR, afterSeller + 1);
             UserId seller = UserId.of(entry.substring(0, afterSeller));
             if (!mayManage(caller, seller)) {
-                views.viewed(id, ProductViewCounter.Viewer.of(caller, client));
+                views.viewed(id, client);
                 return new ProductDocument(entry.substring(afterVersion + 1),
                         Long.parseLong(entry.substring(afterSeller + 1, afterVersion)));
             }
@@ -61,7 +61,7 @@ class ProductDetailService {
         }
         String document = document(details.publicView());
         cache.offer(key, details.sellerId().value().toString() + SEPARATOR + details.version() + SEPARATOR + document);
-        views.viewed(id, ProductViewCounter.Viewer.of(caller, client));
+        views.viewed(id, client);
         return new ProductDocument(document, details.version());
     }
 

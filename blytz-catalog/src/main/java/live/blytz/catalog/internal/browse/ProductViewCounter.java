@@ -6,11 +6,9 @@ import java.util.Map;
 import java.util.UUID;
 import live.blytz.catalog.internal.CatalogProperties;
 import live.blytz.catalog.internal.product.ProductRepository;
-import live.blytz.sharedkernel.Caller;
 import live.blytz.sharedkernel.error.DependencyUnavailableException;
 import live.blytz.sharedkernel.store.Counters;
 import live.blytz.sharedkernel.web.ClientAddress;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -20,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Counts product detail views without a database write per request, at most once per client, product and
  * {@code blytz.catalog.view-period} ({@code view_count} is a public sort key: reloading must not pump it). A
- * client is the signed-in user, or else the address key of an anonymous one (its IPv6 /64). Each view is counted in
+ * client is its address key (an IPv6 /64), signed in or not: accounts cost nothing to open, so counting per
+ * account would let one address pump the count with many of them. Each view is counted in
  * the shared {@link Counters}; {@link #flush()} (every {@code blytz.catalog.view-flush-interval}) drains them atomically and
  * adds them to {@code view_count} in one statement. Counts drained but not written (database down) are kept and
  * retried on the next flush, so the total is eventually exact; only a crash in between loses that batch.
@@ -43,19 +42,11 @@ class ProductViewCounter {
     }
 
     /** Counts one view; a store outage loses the view rather than failing the read. */
-    void viewed(UUID productId, Viewer viewer) {
+    void viewed(UUID productId, ClientAddress client) {
         try {
-            counters.countDistinct(GROUP, productId.toString(), viewer.key(), period);
+            counters.countDistinct(GROUP, productId.toString(), client.key(), period);
         } catch (DependencyUnavailableException e) {
             log.debug("View of {} not counted: {}", productId, e.getMessage());
-        }
-    }
-
-    /** Who viewed a product, for counting it once: the signed-in user, or else the client's address key. */
-    record Viewer(String key) {
-
-        static Viewer of(@Nullable Caller caller, ClientAddress client) {
-            return new Viewer(caller != null ? "user:" + caller.id().value() : "address:" + client.key());
         }
     }
 

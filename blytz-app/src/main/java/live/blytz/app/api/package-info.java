@@ -1,4 +1,0 @@
-@NullMarked
-package live.blytz.app.api;
-
-import org.jspecify.annotations.NullMarked;

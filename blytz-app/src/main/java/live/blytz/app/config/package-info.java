@@ -1,4 +1,0 @@
-@NullMarked
-package live.blytz.app.config;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,0 @@
-@NullMarked
-package live.blytz.app.redis;
-
-import org.jspecify.annotations.NullMarked;

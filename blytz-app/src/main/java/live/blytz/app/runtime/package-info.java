@@ -1,4 +1,0 @@
-@NullMarked
-package live.blytz.app.runtime;
-
-import org.jspecify.annotations.NullMarked;

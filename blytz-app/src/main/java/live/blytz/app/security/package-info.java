@@ -1,4 +1,0 @@
-@NullMarked
-package live.blytz.app.security;
-
-import org.jspecify.annotations.NullMarked;

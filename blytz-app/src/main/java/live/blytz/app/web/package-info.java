@@ -1,4 +1,0 @@
-@NullMarked
-package live.blytz.app.web;
-
-import org.jspecify.annotations.NullMarked;

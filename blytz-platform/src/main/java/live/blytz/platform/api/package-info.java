@@ -1,0 +1,4 @@
+@NullMarked
+package live.blytz.platform.api;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package live.blytz.platform.config;
+
+import org.jspecify.annotations.NullMarked;

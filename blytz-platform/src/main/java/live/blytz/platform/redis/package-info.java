@@ -1,0 +1,4 @@
+@NullMarked
+package live.blytz.platform.redis;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package live.blytz.platform.runtime;
+
+import org.jspecify.annotations.NullMarked;

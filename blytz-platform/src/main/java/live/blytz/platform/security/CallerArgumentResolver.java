@@ -1,0 +1,38 @@
+package live.blytz.platform.security;
+
+import live.blytz.sharedkernel.Caller;
+import live.blytz.sharedkernel.error.UnauthorizedException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.MethodParameter;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.support.WebDataBinderFactory;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.method.support.ModelAndViewContainer;
+
+/**
+ * Hands a controller the {@link Caller} of the request's verified access token. A {@code @Nullable Caller} is null
+ * for an anonymous request; a non-null one on a route that lets anonymous callers in is a 401.
+ */
+class CallerArgumentResolver implements HandlerMethodArgumentResolver {
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return parameter.getParameterType() == Caller.class;
+    }
+
+    @Override
+    public @Nullable Caller resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer container,
+            NativeWebRequest request, @Nullable WebDataBinderFactory binders) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof JwtAuthenticationToken token) {
+            return Callers.of(token.getToken());
+        }
+        if (parameter.isOptional()) {
+            return null;
+        }
+        throw new UnauthorizedException("Authentication required");
+    }
+}

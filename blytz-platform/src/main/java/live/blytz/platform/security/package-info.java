@@ -1,0 +1,4 @@
+@NullMarked
+package live.blytz.platform.security;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package live.blytz.platform.web;
+
+import org.jspecify.annotations.NullMarked;
