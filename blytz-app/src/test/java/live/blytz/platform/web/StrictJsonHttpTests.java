@@ -148,6 +148,40 @@ class StrictJsonHttpTests {
                 .expectBody().jsonPath("$.type").isEqualTo("https://api.blytz.live/problems/malformed-request");
     }
 
+    @Test
+    void aValueOfTheWrongTypeDoesNotHideTheOtherFailingFields() {
+        assertThat(InvalidFields.of(register("{\"email\": \"bad\", \"password\": 5}")))
+                .containsOnlyKeys("email", "password").containsEntry("password", "must be a string");
+        assertThat(InvalidFields.of(post("/api/v1/products", seller,
+                "{\"title\": \"x\", \"starting_price\": -1, \"condition\": \"bad\"}")))
+                .containsKeys("title", "starting_price", "condition").containsEntry("condition", CONDITIONS);
+    }
+
+    @Test
+    void everyValueOfTheWrongTypeIsNamed() {
+        assertThat(InvalidFields.of(register("{\"email\": 5, \"password\": true}")))
+                .containsOnly(Map.entry("email", "must be a string"), Map.entry("password", "must be a string"));
+        assertThat(InvalidFields.of(post("/api/v1/products", seller,
+                product("\"images\": [\"https://img.example/a.jpg\", 7, {}]").replace("10.00", "\"10.00\""))))
+                .containsOnly(Map.entry("starting_price", "must be a number"), Map.entry("images[1]", "must be a string"),
+                        Map.entry("images[2]", "must be a string"));
+        assertThat(InvalidFields.of(patch("/api/v1/categories/" + categoryId, admin,
+                "{\"sort_order\": \"7\", \"is_active\": 1}")))
+                .containsOnly(Map.entry("sort_order", "must be an integer"), Map.entry("is_active", "must be true or false"));
+        // A body its handler checks itself (no Bean Validation) is refused with all its mistyped values too.
+        assertThat(InvalidFields.of(patch("/api/v1/users/me", seller, "{\"first_name\": 1, \"bio\": [true]}")))
+                .containsOnly(Map.entry("first_name", "must be a string"), Map.entry("bio", "must be a string"));
+    }
+
+    @Test
+    void aTypeErrorABeanValidationErrorAndADomainRuleErrorComeBackTogether() {
+        // condition: not a code (type); title: too short (Bean Validation); starting_price: not positive (price rule).
+        // The mistyped condition is named for its type only, not also as "must not be null".
+        assertThat(InvalidFields.of(post("/api/v1/products", seller, "{\"category_id\": \"" + categoryId
+                + "\", \"title\": \"ab\", \"condition\": \"bad\", \"starting_price\": 0}")))
+                .containsOnlyKeys("condition", "title", "starting_price").containsEntry("condition", CONDITIONS);
+    }
+
     private RestTestClient.ResponseSpec register(String body) {
         return http.post().uri("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON).body(body).exchange();
     }

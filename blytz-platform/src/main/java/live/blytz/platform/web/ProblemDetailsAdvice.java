@@ -4,6 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import live.blytz.sharedkernel.error.ConflictException;
 import live.blytz.sharedkernel.error.Echo;
 import live.blytz.sharedkernel.error.FieldError;
@@ -158,8 +160,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldError> errors = new ArrayList<>();
-        e.getBindingResult().getFieldErrors().forEach(error ->
-                errors.add(new FieldError(JsonFieldNames.of(error.getField()), message(error))));
+        // A value of the wrong type (a binding failure) is named for that, not again as, e.g., "must not be null".
+        Set<String> mistyped = e.getBindingResult().getFieldErrors().stream()
+                .filter(org.springframework.validation.FieldError::isBindingFailure)
+                .map(error -> JsonFieldNames.of(error.getField()))
+                .collect(Collectors.toSet());
+        e.getBindingResult().getFieldErrors().stream()
+                .filter(error -> error.isBindingFailure() || !mistyped.contains(JsonFieldNames.of(error.getField())))
+                .forEach(error -> errors.add(new FieldError(JsonFieldNames.of(error.getField()), message(error))));
         e.getBindingResult().getGlobalErrors().forEach(error ->
                 errors.add(new FieldError(JsonFieldNames.of(error.getObjectName()), message(error))));
         return body(validationProblem(servlet(request), errors), headers);

@@ -91,7 +91,8 @@ class WebConfiguration implements WebMvcConfigurer {
     /** Runs after Boot's own configurer (order 0), so this JSON converter is the one MVC uses. */
     @Override
     public void configureMessageConverters(HttpMessageConverters.ServerBuilder converters) {
-        converters.withJsonConverter(new ApiJsonConverter(json.rebuild().addModule(new RequestBodyTextModule()).build()));
+        converters.withJsonConverter(new ApiJsonConverter(json.rebuild().addModule(new RequestBodyTextModule())
+                .addModule(new TypeProblemModule()).build()));
     }
 
     /**
