@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import live.blytz.BlytzIntegrationTest;
+import live.blytz.Concurrently;
 import live.blytz.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,7 +67,7 @@ class PasswordAndThrottleTests {
     void twentyConcurrentRegistrationsOfOneEmailMakeExactlyOneAccount() throws Exception {
         String email = newEmail();
         // From twenty clients: one client may not have more than a few password hashes running at once.
-        List<Integer> statuses = SessionAndRevocationTests.concurrently(20, () -> http.post().uri("/api/v1/auth/register")
+        List<Integer> statuses = Concurrently.run(20, () -> http.post().uri("/api/v1/auth/register")
                 .contentType(MediaType.APPLICATION_JSON).header("X-Forwarded-For", AuthTestSupport.randomIp())
                 .body(Map.of("email", email.toUpperCase(), "password", "a fine long passphrase"))
                 .exchange().returnResult().getStatus().value());
@@ -77,7 +78,7 @@ class PasswordAndThrottleTests {
     @Test
     void oneClientGetsA429ForTooManyPasswordChecksAtOnceWhileOthersGoOn() throws Exception {
         String ip = AuthTestSupport.randomIp();
-        List<Integer> statuses = SessionAndRevocationTests.concurrently(12, () -> login(newEmail(), "wrong guess", ip)
+        List<Integer> statuses = Concurrently.run(12, () -> login(newEmail(), "wrong guess", ip)
                 .returnResult().getStatus().value());
         assertThat(statuses).contains(429).allMatch(status -> status == 401 || status == 429);
         login(newEmail(), "wrong guess", AuthTestSupport.randomIp()).expectStatus().isUnauthorized();
@@ -227,7 +228,7 @@ class PasswordAndThrottleTests {
         // Forty wrong guesses at once, each from an address of its own: each is reserved as a failure before bcrypt,
         // so only the account-wide rule's 10 free failures (test profile) and the one that starts the wait reach the
         // password check, as if they had come one after another; the rest are refused at once.
-        List<Integer> statuses = SessionAndRevocationTests.concurrently(40, () -> login(email, "wrong guess",
+        List<Integer> statuses = Concurrently.run(40, () -> login(email, "wrong guess",
                 AuthTestSupport.randomIp()).returnResult().getStatus().value());
         assertThat(statuses).allMatch(status -> status == 401 || status == 429);
         assertThat(statuses).filteredOn(status -> status == 401).hasSizeBetween(1, 11);
@@ -241,7 +242,7 @@ class PasswordAndThrottleTests {
         lockAccountWide(email);
         // The device's 3 free failures (test profile) and the one that starts its wait; then it is an unknown
         // client, which the account-wide wait holds up.
-        List<Integer> statuses = SessionAndRevocationTests.concurrently(20, () -> loginWithDeviceHeader(email,
+        List<Integer> statuses = Concurrently.run(20, () -> loginWithDeviceHeader(email,
                 "wrong guess", stolen).returnResult().getStatus().value());
         assertThat(statuses).allMatch(status -> status == 401 || status == 429);
         assertThat(statuses).filteredOn(status -> status == 401).hasSizeBetween(1, 4);

@@ -3,15 +3,10 @@ package live.blytz.platform.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import live.blytz.BlytzIntegrationTest;
+import live.blytz.Concurrently;
 import live.blytz.sharedkernel.Ids;
 import live.blytz.sharedkernel.store.FailurePolicy;
 import live.blytz.sharedkernel.store.FailureThrottle;
@@ -31,7 +26,7 @@ class RedisFailureThrottleTests {
     @Test
     void ofManySimultaneousAttemptsOnlyTheFreeOnesAndTheOneThatStartsTheWaitAreReserved() throws Exception {
         FailureThrottle.Key key = newKey(THREE_FREE);
-        List<Optional<Duration>> outcomes = simultaneously(30, () -> throttle.reserve(List.of(key)));
+        List<Optional<Duration>> outcomes = Concurrently.run(30, () -> throttle.reserve(List.of(key)));
         assertThat(outcomes).filteredOn(Optional::isEmpty).hasSize(4);
         assertThat(outcomes).filteredOn(Optional::isPresent)
                 .allSatisfy(wait -> assertThat(wait.orElseThrow()).isBetween(Duration.ofSeconds(15), Duration.ofSeconds(20)));
@@ -84,27 +79,5 @@ class RedisFailureThrottleTests {
 
     private static FailureThrottle.Key newKey(FailurePolicy policy) {
         return new FailureThrottle.Key(policy, "test-" + Ids.newId());
-    }
-
-    private static <T> List<T> simultaneously(int count, Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
