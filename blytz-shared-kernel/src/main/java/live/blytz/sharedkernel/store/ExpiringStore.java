@@ -27,7 +27,5 @@ public interface ExpiringStore {
     /** The values of those keys that exist, read in one round trip (for checks on a hot path). */
     Map<String, String> getAll(Collection<String> keys);
 
-    boolean contains(String key);
-
     void delete(String key);
 }
