@@ -34,6 +34,8 @@ module live.blytz.platform {
     requires spring.boot.tomcat;
     requires micrometer.core;
     requires jakarta.validation;
+    requires org.hibernate.validator;
+    requires spring.boot.validation;
     requires org.slf4j;
     requires redisson;
     requires io.github.resilience4j.core;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import live.blytz.BlytzIntegrationTest;
+import live.blytz.Concurrently;
 import live.blytz.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,7 +67,7 @@ class PasswordAndThrottleTests {
     void twentyConcurrentRegistrationsOfOneEmailMakeExactlyOneAccount() throws Exception {
         String email = newEmail();
         // From twenty clients: one client may not have more than a few password hashes running at once.
-        List<Integer> statuses = SessionAndRevocationTests.concurrently(20, () -> http.post().uri("/api/v1/auth/register")
+        List<Integer> statuses = Concurrently.run(20, () -> http.post().uri("/api/v1/auth/register")
                 .contentType(MediaType.APPLICATION_JSON).header("X-Forwarded-For", AuthTestSupport.randomIp())
                 .body(Map.of("email", email.toUpperCase(), "password", "a fine long passphrase"))
                 .exchange().returnResult().getStatus().value());
@@ -77,7 +78,7 @@ class PasswordAndThrottleTests {
     @Test
     void oneClientGetsA429ForTooManyPasswordChecksAtOnceWhileOthersGoOn() throws Exception {
         String ip = AuthTestSupport.randomIp();
-        List<Integer> statuses = SessionAndRevocationTests.concurrently(12, () -> login(newEmail(), "wrong guess", ip)
+        List<Integer> statuses = Concurrently.run(12, () -> login(newEmail(), "wrong guess", ip)
                 .returnResult().getStatus().value());
         assertThat(statuses).contains(429).allMatch(status -> status == 401 || status == 429);
         login(newEmail(), "wrong guess", AuthTestSupport.randomIp()).expectStatus().isUnauthorized();
@@ -219,6 +220,90 @@ class PasswordAndThrottleTests {
                 .expectHeader().valueEquals("Access-Control-Allow-Credentials", "true")
                 .expectHeader().value("Access-Control-Allow-Headers", headers -> assertThat(headers)
                         .containsIgnoringCase(DEVICE_HEADER));
+    }
+
+    @Test
+    void parallelGuessesFromManyAddressesGetNoMoreThanTheFreeFailures() throws Exception {
+        String email = registered();
+        // Forty wrong guesses at once, each from an address of its own: each is reserved as a failure before bcrypt,
+        // so only the account-wide rule's 10 free failures (test profile) and the one that starts the wait reach the
+        // password check, as if they had come one after another; the rest are refused at once.
+        List<Integer> statuses = Concurrently.run(40, () -> login(email, "wrong guess",
+                AuthTestSupport.randomIp()).returnResult().getStatus().value());
+        assertThat(statuses).allMatch(status -> status == 401 || status == 429);
+        assertThat(statuses).filteredOn(status -> status == 401).hasSizeBetween(1, 11);
+        login(email, "a fine long passphrase", AuthTestSupport.randomIp()).expectStatus().isEqualTo(429);
+    }
+
+    @Test
+    void parallelGuessesWithAStolenDeviceTokenGetNoMoreThanItsFreeFailures() throws Exception {
+        String email = registered();
+        String stolen = deviceToken(email);
+        lockAccountWide(email);
+        // The device's 3 free failures (test profile) and the one that starts its wait; then it is an unknown
+        // client, which the account-wide wait holds up.
+        List<Integer> statuses = Concurrently.run(20, () -> loginWithDeviceHeader(email,
+                "wrong guess", stolen).returnResult().getStatus().value());
+        assertThat(statuses).allMatch(status -> status == 401 || status == 429);
+        assertThat(statuses).filteredOn(status -> status == 401).hasSizeBetween(1, 4);
+    }
+
+    @Test
+    void theClientThatConfirmsAPasswordResetGetsADeviceTokenThatLetsTheOwnerIn() throws Exception {
+        String email = registered();
+        lockAccountWide(email);
+        HttpHeaders confirmed = resetPassword(email, "a new fine passphrase");
+        String setCookie = confirmed.getFirst(HttpHeaders.SET_COOKIE);
+        assertThat(setCookie).startsWith("blytz_device=").contains("; Path=/api/v1/auth/login", "; Secure",
+                "; HttpOnly", "; SameSite=Strict", "; Max-Age=");
+        String device = confirmed.getFirst(DEVICE_HEADER);
+        assertThat(setCookie).startsWith("blytz_device=" + device + ";");
+
+        // The attack goes on: a client the account has not seen still waits, even with the new password ...
+        login(email, "a new fine passphrase", AuthTestSupport.randomIp()).expectStatus().isEqualTo(429);
+        // ... while the device that proved control of the mailbox logs in, as a phone (header) or a browser (cookie).
+        loginWithDeviceHeader(email, "a new fine passphrase", device).expectStatus().isOk();
+        http.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Forwarded-For", AuthTestSupport.randomIp())
+                .header(HttpHeaders.COOKIE, "blytz_device=" + device)
+                .body(Map.of("email", email, "password", "a new fine passphrase"))
+                .exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void deviceTokensIssuedBeforeAPasswordResetAreNoLongerTrusted() throws Exception {
+        String email = registered();
+        String before = deviceToken(email);
+        lockAccountWide(email);
+        resetPassword(email, "a new fine passphrase");
+        // Whoever held that token (a stolen phone, say) is an unknown client now, held up like any other.
+        loginWithDeviceHeader(email, "a new fine passphrase", before).expectStatus().isEqualTo(429);
+    }
+
+    @Test
+    void deviceTokensIssuedBeforeAPasswordChangeAreNoLongerTrusted() {
+        String email = registered();
+        String before = deviceToken(email);
+        TestAccounts.Account account = new TestAccounts(http).login(email, "a fine long passphrase");
+        http.post().uri("/api/v1/auth/change-password").contentType(MediaType.APPLICATION_JSON)
+                .header("Authorization", account.bearer())
+                .body(Map.of("current_password", "a fine long passphrase", "new_password", "a new fine passphrase"))
+                .exchange().expectStatus().isNoContent();
+        lockAccountWide(email);
+        loginWithDeviceHeader(email, "a new fine passphrase", before).expectStatus().isEqualTo(429);
+    }
+
+    /** Asks for a reset mail, confirms it with {@code newPassword}, and returns the confirmation's headers. */
+    private HttpHeaders resetPassword(String email, String newPassword) throws InterruptedException {
+        http.post().uri("/api/v1/auth/password-reset/request").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("email", email))
+                .exchange().expectStatus().isAccepted();
+        String token = TestMailbox.tokenMailedTo(email);
+        return http.post().uri("/api/v1/auth/password-reset/confirm").contentType(MediaType.APPLICATION_JSON)
+                .header("X-Forwarded-For", AuthTestSupport.randomIp())
+                .body(Map.of("token", token, "new_password", newPassword))
+                .exchange().expectStatus().isNoContent()
+                .returnResult().getResponseHeaders();
     }
 
     /** Eleven wrong guesses from eleven addresses: past the 10 free account-wide failures of the test profile. */

@@ -2,15 +2,10 @@ package live.blytz.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import live.blytz.BlytzIntegrationTest;
+import live.blytz.Concurrently;
 import live.blytz.TestAccounts;
 import live.blytz.TestAccounts.Account;
 import live.blytz.sharedkernel.Role;
@@ -62,7 +57,7 @@ class SessionAndRevocationTests {
     @Test
     void concurrentRefreshesWithOneTokenYieldAtMostOneSuccessor() throws Exception {
         Account buyer = accounts().register(Role.BUYER);
-        List<Integer> statuses = concurrently(8, () -> http.post().uri("/api/v1/auth/refresh")
+        List<Integer> statuses = Concurrently.run(8, () -> http.post().uri("/api/v1/auth/refresh")
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("refresh_token", buyer.refreshToken()))
                 .exchange().returnResult().getStatus().value());
         assertThat(statuses).filteredOn(status -> status == 200).hasSizeLessThanOrEqualTo(1);
@@ -279,27 +274,5 @@ class SessionAndRevocationTests {
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("current_password", current, "new_password", next))
                 .exchange().expectStatus().isEqualTo(status);
-    }
-
-    static <T> List<T> concurrently(int count, Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return task.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

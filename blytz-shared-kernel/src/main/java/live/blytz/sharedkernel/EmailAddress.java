@@ -24,7 +24,7 @@ public record EmailAddress(String value) {
         if (value.isEmpty()) {
             throw ValidationException.of("email", "must not be blank");
         }
-        if (value.length() > MAX_LENGTH || !SHAPE.matcher(value).matches()
+        if (value.codePointCount(0, value.length()) > MAX_LENGTH || !SHAPE.matcher(value).matches()
                 || value.startsWith(".") || value.contains("..") || value.contains(".@")) {
             throw ValidationException.of("email", "must be a valid e-mail address");
         }

@@ -20,7 +20,7 @@ public final class HttpUrls {
     }
 
     public static Optional<String> problem(String url) {
-        if (url.length() > MAX_LENGTH) {
+        if (url.codePointCount(0, url.length()) > MAX_LENGTH) {
             return Optional.of(PROBLEM);
         }
         try {

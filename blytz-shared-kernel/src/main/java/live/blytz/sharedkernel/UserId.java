@@ -5,7 +5,7 @@ import java.util.UUID;
 import live.blytz.sharedkernel.error.ValidationException;
 
 /** The id of a person's account: the JWT {@code sub}, shared by the auth, users and catalog modules. */
-public record UserId(UUID value) implements TypedId {
+public record UserId(UUID value) {
 
     public UserId {
         Objects.requireNonNull(value, "value");

@@ -57,6 +57,14 @@ class AuthPropertiesTests {
     }
 
     @Test
+    void theProdProfileRequiresAnSmtpServerSoThatResetMailsGoOut() throws Exception {
+        var sources = new org.springframework.boot.env.YamlPropertySourceLoader()
+                .load("prod", new org.springframework.core.io.ClassPathResource("application-prod.yaml"));
+        String required = String.valueOf(sources.getFirst().getProperty("blytz.prod.required-settings"));
+        assertThat(required.split(",")).contains("spring.mail.host");
+    }
+
+    @Test
     void aBcryptCostBelowTenIsRefusedWhateverTheProfile() {
         for (String profile : new String[] {"default", "test", "prod"}) {
             validated().withPropertyValues("spring.profiles.active=" + profile, "blytz.auth.password.bcrypt-cost=9")

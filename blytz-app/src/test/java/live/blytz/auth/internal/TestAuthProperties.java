@@ -26,6 +26,11 @@ public final class TestAuthProperties {
         return with(10, PEPPER, 1, 1, new AuthProperties.Admin(null, null), emailDomain);
     }
 
+    /** As the demo profile has it: with no SMTP server the mails are written to the log. */
+    public static AuthProperties withMailLoggedToConsole() {
+        return with(10, PEPPER, 1, 1, new AuthProperties.Admin(null, null), "demo.blytz.test", true);
+    }
+
     private static AuthProperties with(int bcryptCost, String pepper, int threads, int queueCapacity,
             AuthProperties.Admin admin) {
         return with(bcryptCost, pepper, threads, queueCapacity, admin, "demo.blytz.test");
@@ -33,6 +38,11 @@ public final class TestAuthProperties {
 
     private static AuthProperties with(int bcryptCost, String pepper, int threads, int queueCapacity,
             AuthProperties.Admin admin, String demoEmailDomain) {
+        return with(bcryptCost, pepper, threads, queueCapacity, admin, demoEmailDomain, false);
+    }
+
+    private static AuthProperties with(int bcryptCost, String pepper, int threads, int queueCapacity,
+            AuthProperties.Admin admin, String demoEmailDomain, boolean mailLoggedToConsole) {
         return new AuthProperties("http://localhost:8080", "blytz", Duration.ofMinutes(15), Duration.ofSeconds(30),
                 null, Duration.ofMinutes(1),
                 new AuthProperties.Sessions(Duration.ofDays(7), Duration.ofDays(30), 20),
@@ -49,7 +59,7 @@ public final class TestAuthProperties {
                         new AuthProperties.Throttle.DeviceRule(5, Duration.ofMinutes(15), Duration.ofMinutes(15),
                                 Duration.ofMinutes(15))),
                 new AuthProperties.Mail("Blytz <no-reply@blytz.test>", "http://localhost:8080", Duration.ofMinutes(30),
-                        Duration.ofMinutes(5)),
+                        Duration.ofMinutes(5), mailLoggedToConsole),
                 new AuthProperties.DeviceTokens(null, Duration.ofDays(90)),
                 new AuthProperties.Purge(Duration.ofHours(1), 1000),
                 new AuthProperties.Demo(demoEmailDomain));

@@ -99,6 +99,15 @@ class StrictQueryParameterHttpTests {
                 .containsOnlyKeys("page", "page_size", "featured", "condition", "seller_id");
     }
 
+    @Test
+    void aParameterTheOperationDoesNotHaveIsRefusedNotIgnored() {
+        assertThat(InvalidFields.of(get("/api/v1/products?include_inactive={a}&pagesize={b}&page={c}", "true", "5", "1")))
+                .containsExactly(Map.entry("include_inactive", "is not a parameter of this operation"),
+                        Map.entry("pagesize", "is not a parameter of this operation"));
+        get("/api/v1/products?page={p}", "1").expectStatus().isOk();
+        get("/api/v1/categories?sort={s}", "name").expectStatus().isBadRequest();
+    }
+
     private RestTestClient.ResponseSpec get(String uri, Object... values) {
         return http.get().uri(uri, values).exchange();
     }

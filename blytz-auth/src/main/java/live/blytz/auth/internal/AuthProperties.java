@@ -159,12 +159,15 @@ public record AuthProperties(
     /**
      * Mail for password reset and e-mail verification: {@code from} address, {@code linkBaseUrl} of the web client
      * that receives the token, how long a mailed token is valid, and the per-account {@code cooldown}: within it a
-     * new request for the same purpose sends nothing and leaves the live token alone.
+     * new request for the same purpose sends nothing and leaves the live token alone. {@code logToConsole}: with no
+     * SMTP server, write the mail (live token and all) to the log for a developer to follow; only the demo profile
+     * sets it, elsewhere the log says only that a mail was not sent.
      */
     public record Mail(@NotBlank @DefaultValue("Blytz <no-reply@blytz.live>") String from,
             @NotBlank @DefaultValue("http://localhost:8080") String linkBaseUrl,
             @NotNull @DefaultValue("30m") Duration tokenLifetime,
-            @NotNull @DefaultValue("5m") Duration cooldown) {
+            @NotNull @DefaultValue("5m") Duration cooldown,
+            @DefaultValue("false") boolean logToConsole) {
     }
 
     /**

@@ -58,11 +58,6 @@ class RedisExpiringStore implements ExpiringStore {
     }
 
     @Override
-    public boolean contains(String key) {
-        return redis.call(() -> bucket(key).isExists());
-    }
-
-    @Override
     public void delete(String key) {
         redis.run(() -> bucket(key).delete());
     }

@@ -36,12 +36,10 @@ class RedisRateLimiter implements RateLimiter {
             """;
 
     private final RScript script;
-    private final RedissonClient redisson;
     private final RedisCalls redis;
     private final Counter degraded;
 
     RedisRateLimiter(RedissonClient redisson, RedisCalls redis, MeterRegistry meters) {
-        this.redisson = redisson;
         this.redis = redis;
         this.script = redisson.getScript(LongCodec.INSTANCE);
         this.degraded = Counter.builder("blytz.ratelimit.degraded")
@@ -65,15 +63,6 @@ class RedisRateLimiter implements RateLimiter {
                         e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
             }
             return RateLimitDecision.unlimited(policy);
-        }
-    }
-
-    @Override
-    public void reset(RateLimitPolicy policy, String key) {
-        try {
-            redis.run(() -> redisson.getBucket(redisKey(policy, key)).delete());
-        } catch (DependencyUnavailableException e) {
-            log.warn("Could not reset rate limit (policy {}): Redis unreachable", policy.name());
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import live.blytz.sharedkernel.error.Echo;
 import live.blytz.sharedkernel.error.FieldError;
 import live.blytz.sharedkernel.error.ValidationException;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +24,9 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Holds every query parameter and path variable of a request to {@link StrictQueryConversion} before Spring binds
- * them, and refuses the request with one 400 that names each value that fails. Needed because Spring's binder,
+ * them, and refuses the request with one 400 that names each value that fails, and each query parameter the
+ * operation does not have (a mistyped filter must not be silently ignored, as an unknown JSON field is not).
+ * Needed because Spring's binder,
  * when a conversion fails, falls back to its lenient property editors ({@code 0x10} as 16, {@code yes} as true,
  * {@code GOOD} as {@code good}); checked here first, only values the strict rule accepts ever reach it.
  */
@@ -46,7 +49,14 @@ final class StrictParameters implements HandlerInterceptor {
             return true;
         }
         List<FieldError> errors = new ArrayList<>();
-        for (Bound bound : boundByHandler.computeIfAbsent(method.getMethod(), StrictParameters::bound)) {
+        List<Bound> boundParameters = boundByHandler.computeIfAbsent(method.getMethod(), StrictParameters::bound);
+        if (isOurs(method) && !isForm(request)) {
+            request.getParameterMap().keySet().stream()
+                    .filter(name -> boundParameters.stream().noneMatch(bound -> !bound.inPath() && bound.name().equals(name)))
+                    .sorted()
+                    .forEach(name -> errors.add(new FieldError(Echo.of(name), "is not a parameter of this operation")));
+        }
+        for (Bound bound : boundParameters) {
             String[] values = bound.values(request);
             if (values == null) {
                 continue;
@@ -62,6 +72,17 @@ final class StrictParameters implements HandlerInterceptor {
             throw new ValidationException(errors);
         }
         return true;
+    }
+
+    /** The API's own operations; framework endpoints (actuator, API docs) keep their own parameter rules. */
+    private static boolean isOurs(HandlerMethod method) {
+        return method.getBeanType().getPackageName().startsWith("live.blytz.");
+    }
+
+    /** A form body's fields are parameters too; such a request gets its 415 from the body's media type instead. */
+    private static boolean isForm(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
     }
 
     /** The client-facing reason of a failed conversion. */

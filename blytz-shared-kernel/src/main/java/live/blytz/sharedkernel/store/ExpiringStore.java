@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Small values that expire by themselves, shared by every instance: token deny-lists, throttles,
+ * Small values that expire by themselves, shared by every instance: token deny-lists, caches,
  * single-use markers. Keys are namespaced by the caller ({@code "auth:deny:sid:<session id>"}).
  */
 public interface ExpiringStore {
@@ -26,8 +26,6 @@ public interface ExpiringStore {
 
     /** The values of those keys that exist, read in one round trip (for checks on a hot path). */
     Map<String, String> getAll(Collection<String> keys);
-
-    boolean contains(String key);
 
     void delete(String key);
 }

@@ -7,7 +7,4 @@ package live.blytz.sharedkernel.store;
 public interface RateLimiter {
 
     RateLimitDecision tryAcquire(RateLimitPolicy policy, String key);
-
-    /** Forgets a key's hits, e.g. an account's failed logins after a successful one. */
-    void reset(RateLimitPolicy policy, String key);
 }

@@ -51,6 +51,10 @@ class ProblemProbe {
             @Email String contactEmail) {
     }
 
+    /** A short text and a short list: {@code @Size} counts code points for text, elements for a list. */
+    record Tag(@Size(max = 5) @Nullable String label, @Size(max = 2) @Nullable List<String> aliases) {
+    }
+
     /** Text in every shape a body can carry it: single-line, multi-line, list elements, a free-form object. */
     record Note(@Nullable String title, @MultiLine @Nullable String body, @Nullable List<String> tags,
             @Nullable ObjectNode extra) {
@@ -71,6 +75,11 @@ class ProblemProbe {
         @PostMapping("/notes")
         Note note(@RequestBody Note note) {
             return note;
+        }
+
+        @PostMapping("/tags")
+        Tag tag(@Valid @RequestBody Tag tag) {
+            return tag;
         }
 
         @PostMapping("/listings")

@@ -55,6 +55,9 @@ class PasswordResetTransactionTests {
     @Autowired
     PasswordResetService resets;
 
+    @Autowired
+    DeviceTokens devices;
+
     @Test
     void aResetRefusedByABusyHashingPoolDoesNotSpendTheToken() throws Exception {
         TestAccounts.Account user = new TestAccounts(http).register(Role.BUYER);
@@ -64,7 +67,7 @@ class PasswordResetTransactionTests {
         PasswordHashing busy = new PasswordHashing(TestAuthProperties.withHashing(13, 1, 1));
         PasswordResetService onABusyPool = new PasswordResetService(accounts, tokens, mailer,
                 new PasswordService(accounts, checks, policy, busy, sessions, transactions, events, Clock.systemUTC()),
-                policy, transactions);
+                policy, transactions, devices);
         ExecutorService others = Executors.newFixedThreadPool(2);
         try {
             others.submit(() -> busy.hash("one password being hashed", "other-1"));

@@ -52,11 +52,6 @@ class TokenRevocationsOutageTests {
         }
 
         @Override
-        public boolean contains(String key) {
-            throw down();
-        }
-
-        @Override
         public void delete(String key) {
             throw down();
         }

@@ -15,7 +15,8 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * A person's credentials and standing: e-mail (normalised, unique), password hash, role, status. Every change
  * raises {@link #version()}, which events carry as {@code accountVersion} so that listeners can order them.
- * {@code tokensValidAfter} voids every access token issued before it (password change, suspension, role change).
+ * {@code tokensValidAfter} voids every access token issued before it (password change, suspension, role change);
+ * {@code credentialVersion} counts the times the password was set, and voids the device tokens issued before.
  */
 @Table(schema = "auth", name = "accounts")
 public final class Account {
@@ -29,14 +30,15 @@ public final class Account {
     private boolean emailVerified;
     private @Nullable Instant lastLoginAt;
     private Instant tokensValidAfter;
+    private long credentialVersion;
     private @Version @Nullable Long version;
     private final Instant createdAt;
     private Instant updatedAt;
 
     @PersistenceCreator
     Account(UUID id, String email, String passwordHash, String role, String status, boolean emailVerified,
-            @Nullable Instant lastLoginAt, Instant tokensValidAfter, @Nullable Long version, Instant createdAt,
-            Instant updatedAt) {
+            @Nullable Instant lastLoginAt, Instant tokensValidAfter, long credentialVersion, @Nullable Long version,
+            Instant createdAt, Instant updatedAt) {
         this.id = id;
         this.email = email;
         this.passwordHash = passwordHash;
@@ -45,6 +47,7 @@ public final class Account {
         this.emailVerified = emailVerified;
         this.lastLoginAt = lastLoginAt;
         this.tokensValidAfter = tokensValidAfter;
+        this.credentialVersion = credentialVersion;
         this.version = version;
         this.createdAt = createdAt;
         this.updatedAt = updatedAt;
@@ -52,7 +55,7 @@ public final class Account {
 
     static Account register(String email, String passwordHash, Role role, Instant now) {
         return new Account(UserId.newId().value(), email, passwordHash, Codes.of(role), Codes.of(AccountStatus.ACTIVE),
-                false, null, TokenTimes.initial(now), null, now, now);
+                false, null, TokenTimes.initial(now), 0, null, now, now);
     }
 
     public UserId id() {
@@ -91,6 +94,11 @@ public final class Account {
         return tokensValidAfter;
     }
 
+    /** How many times the password was changed or reset: a device token is bound to the value it was issued at. */
+    public long credentialVersion() {
+        return credentialVersion;
+    }
+
     /** The optimistic-lock version: 0 after registration, +1 with every change. */
     public long version() {
         return version == null ? 0 : version;
@@ -104,9 +112,10 @@ public final class Account {
         return updatedAt;
     }
 
-    /** A new password voids every token issued before now. */
+    /** A new password voids every access token issued before now, and every device token issued before it. */
     public void changePassword(String newHash, Instant now) {
         this.passwordHash = newHash;
+        this.credentialVersion++;
         revokeTokens(now);
     }
 

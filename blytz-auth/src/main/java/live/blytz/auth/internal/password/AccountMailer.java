@@ -19,9 +19,10 @@ import org.springframework.util.StringUtils;
 /**
  * Sends the auth module's mails (password reset, e-mail verification) through Spring Boot's mail support, off
  * the request thread, on one worker with a bounded queue. With no SMTP server configured ({@code SPRING_MAIL_HOST}
- * unset: the embedded default) the mail is written to the log instead, link and all, so that a developer can
- * follow it; under the {@code prod} profile the log says only that a mail could not be sent, never the token
- * (ADR 0008). Jobs also run here because their timing must not tell whether an address is registered.
+ * unset: the embedded default; the {@code prod} profile refuses to start so) the log says only that a mail was not
+ * sent: its text carries a live token. Only with {@code blytz.auth.mail.log-to-console}, which the demo profile
+ * alone sets, is the mail written to the log, link and all, for a developer to follow (ADR 0008). Jobs also run
+ * here because their timing must not tell whether an address is registered.
  */
 @Component
 class AccountMailer implements DisposableBean {
@@ -30,7 +31,7 @@ class AccountMailer implements DisposableBean {
 
     private final ObjectProvider<MailSender> sender;
     private final boolean smtpConfigured;
-    private final boolean production;
+    private final boolean logToConsole;
     private final String from;
     private final String linkBaseUrl;
     private final long tokenLifetimeMinutes;
@@ -44,7 +45,7 @@ class AccountMailer implements DisposableBean {
     AccountMailer(ObjectProvider<MailSender> sender, Environment environment, AuthProperties properties) {
         this.sender = sender;
         this.smtpConfigured = StringUtils.hasText(environment.getProperty("spring.mail.host"));
-        this.production = environment.matchesProfiles("prod");
+        this.logToConsole = properties.mail().logToConsole();
         this.from = properties.mail().from();
         this.linkBaseUrl = properties.mail().linkBaseUrl().replaceAll("/+$", "");
         this.tokenLifetimeMinutes = properties.mail().tokenLifetime().toMinutes();
@@ -78,11 +79,11 @@ class AccountMailer implements DisposableBean {
     void send(String to, String subject, String text) {
         MailSender mail = sender.getIfAvailable();
         if (!smtpConfigured || mail == null) {
-            if (production) {
-                log.warn("No SMTP server configured (SPRING_MAIL_HOST): the mail '{}' was not sent", subject);
-            } else {
+            if (logToConsole) {
                 log.info("No SMTP server configured (SPRING_MAIL_HOST); this mail was not sent:\nTo: {}\nSubject: {}\n\n{}",
                         to, subject, text);
+            } else {
+                log.warn("No SMTP server configured (SPRING_MAIL_HOST): the mail '{}' was not sent", subject);
             }
             return;
         }

@@ -1,16 +1,13 @@
 package live.blytz.auth.internal.password;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import live.blytz.auth.internal.AuthProperties;
 import live.blytz.auth.internal.Secrets;
 import live.blytz.sharedkernel.error.TooManyRequestsException;
-import live.blytz.sharedkernel.store.ExpiringStore;
-import live.blytz.sharedkernel.store.RateLimitDecision;
-import live.blytz.sharedkernel.store.RateLimitPolicy;
-import live.blytz.sharedkernel.store.RateLimiter;
+import live.blytz.sharedkernel.store.FailurePolicy;
+import live.blytz.sharedkernel.store.FailureThrottle;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -18,113 +15,89 @@ import org.springframework.stereotype.Component;
  * Login throttling (ASVS 6.3.1, OWASP API2), in the shared store so that it holds across instances. An untrusted
  * client is counted under three keys: the account from one client address (strict), the client address (for
  * spraying many accounts), and the account from anywhere (generous, against guessing spread over many
- * addresses). Failed logins are counted per key within a window (atomically, with the foundation's
- * {@link RateLimiter}); past the free failures each further failure imposes a wait that doubles up to a cap,
- * answered with 429 and {@code Retry-After}.
+ * addresses). Past the free failures of a key within its window each further failure imposes a wait that doubles
+ * up to a cap, answered with 429 and {@code Retry-After}.
+ * <p>
+ * Every attempt is reserved <em>before</em> the password is checked, counted as a failure up front under all its
+ * keys at once ({@link FailureThrottle#reserve}): parallel guesses cannot all pass while none of them has failed yet,
+ * so of any number sent at once only the free ones (and the one that starts the wait) reach bcrypt. A success
+ * settles the reservation: it clears the counters of that address (and device) for the account, and only takes
+ * itself back from the address-wide and account-wide counters, so that the owner logging in does not reopen the
+ * account to a running attack. An attempt whose password was never checked (a busy hashing pool) is taken back.
  * <p>
  * An attacker must not be able to lock a real user out (ADR 0009, 0016): failures from the attacker's address make
  * that address wait for that account, not the owner's, and a <em>trusted device</em> — one presenting a valid
- * device token of the account ({@link DeviceTokens}) — skips the untrusted-client keys altogether, so even an
- * account-wide wait caused from many addresses does not reach it. Its own failures are counted under the device
- * key; past its free failures the device is untrusted for the wait and throttled like any other client (OWASP's
- * device-cookie scheme). Counters expire with their window; a success clears the counters of that address (and
- * device) for the account, never the account-wide one, so the owner logging in does not reopen the account to
- * a running attack. Unknown e-mail addresses are throttled exactly like known ones (no enumeration).
+ * device token of the account ({@link DeviceTokens}) — is counted under its own key instead of the untrusted-client
+ * keys, so even an account-wide wait caused from many addresses does not reach it. Past its own free failures the
+ * device is untrusted while it waits, and throttled like any other client (OWASP's device-cookie scheme). Unknown
+ * e-mail addresses are throttled exactly like known ones (no enumeration).
  */
 @Component
 class LoginThrottle {
 
-    // The limiter is used as an atomic counter: the ceiling is never reached, remaining = ceiling - count.
-    private static final long COUNTER_CEILING = 1_000_000_000L;
-
-    private record Rule(String name, AuthProperties.Throttle.Rule settings, RateLimitPolicy counter) {
-
-        Rule(String name, AuthProperties.Throttle.Rule settings) {
-            this(name, settings, new RateLimitPolicy("auth-login-failures-" + name, COUNTER_CEILING, settings.window()));
-        }
+    /** A reserved attempt: the keys it is counted under, and those that a success clears rather than releases. */
+    record Attempt(List<FailureThrottle.Key> reserved, List<FailureThrottle.Key> clearedOnSuccess) {
     }
 
-    private final RateLimiter limiter;
-    private final ExpiringStore store;
-    private final Rule accountFromAddress;
-    private final Rule ip;
-    private final Rule account;
-    private final Rule device;
-    private final Clock clock;
+    private final FailureThrottle throttle;
+    private final FailurePolicy accountFromAddress;
+    private final FailurePolicy ip;
+    private final FailurePolicy account;
+    private final FailurePolicy device;
 
-    LoginThrottle(RateLimiter limiter, ExpiringStore store, AuthProperties properties, Clock clock) {
-        this.limiter = limiter;
-        this.clock = clock;
-        this.store = store;
-        this.accountFromAddress = new Rule("account", properties.throttle().account().rule());
-        this.ip = new Rule("ip", properties.throttle().ip().rule());
-        this.account = new Rule("account-wide", properties.throttle().accountWide().rule());
-        this.device = new Rule("device", properties.throttle().device().rule());
+    LoginThrottle(FailureThrottle throttle, AuthProperties properties) {
+        this.throttle = throttle;
+        this.accountFromAddress = policy("account", properties.throttle().account().rule());
+        this.ip = policy("ip", properties.throttle().ip().rule());
+        this.account = policy("account-wide", properties.throttle().accountWide().rule());
+        this.device = policy("device", properties.throttle().device().rule());
     }
 
     /**
-     * Refuses the attempt with 429 while a wait imposed on the account or the address is running, unless it comes
-     * from a trusted device. Returns that device (pass it to {@link #failed} and {@link #succeeded}), or null for an
-     * untrusted client: no device token, or one whose own failures have made it wait.
+     * Reserves an attempt at the account of {@code email} from {@code clientIp}, as the {@code presented} device
+     * (null: none, or not a valid token of the account) unless that device is waiting; refuses it with 429 while a
+     * wait of any of its keys runs.
      */
-    DeviceTokens.@Nullable Device check(String email, String clientIp, DeviceTokens.@Nullable Device presented) {
-        Instant now = clock.instant();
-        if (presented != null && remainingWait(device, presented.id(), now).isEmpty()) {
-            return presented;
+    Attempt reserve(String email, String clientIp, DeviceTokens.@Nullable Device presented) {
+        FailureThrottle.Key fromAddress = new FailureThrottle.Key(accountFromAddress,
+                Secrets.hash(email + "|" + clientIp));
+        if (presented != null) {
+            FailureThrottle.Key deviceKey = new FailureThrottle.Key(device, presented.id());
+            if (throttle.reserve(List.of(deviceKey)).isEmpty()) {
+                return new Attempt(List.of(deviceKey), List.of(deviceKey, fromAddress));
+            }
         }
-        Optional<Duration> wait = remainingWait(accountFromAddress, accountFromAddressKey(email, clientIp), now)
-                .or(() -> remainingWait(ip, clientIp, now))
-                .or(() -> remainingWait(account, Secrets.hash(email), now));
-        if (wait.isPresent()) {
-            throw new TooManyRequestsException("Too many failed attempts; retry in " + seconds(wait.get())
-                    + " seconds", wait.get());
-        }
-        return null;
+        List<FailureThrottle.Key> keys = List.of(fromAddress, new FailureThrottle.Key(ip, clientIp),
+                new FailureThrottle.Key(account, Secrets.hash(email)));
+        throttle.reserve(keys).ifPresent(wait -> {
+            throw new TooManyRequestsException("Too many failed attempts; retry in " + seconds(wait) + " seconds",
+                    wait);
+        });
+        return new Attempt(keys, List.of(fromAddress));
     }
 
-    /** Counts a failure against the trusted device, or against every key of an untrusted client. */
-    void failed(String email, String clientIp, DeviceTokens.@Nullable Device trusted) {
-        Instant now = clock.instant();
-        if (trusted != null) {
-            recordFailure(device, trusted.id(), now);
-            return;
-        }
-        recordFailure(accountFromAddress, accountFromAddressKey(email, clientIp), now);
-        recordFailure(ip, clientIp, now);
-        recordFailure(account, Secrets.hash(email), now);
-    }
-
-    void succeeded(String email, String clientIp, DeviceTokens.@Nullable Device trusted) {
-        clear(accountFromAddress, accountFromAddressKey(email, clientIp));
-        if (trusted != null) {
-            clear(device, trusted.id());
+    /** The attempt's password was right: see the class comment. */
+    void succeeded(Attempt attempt) {
+        attempt.clearedOnSuccess().forEach(throttle::clear);
+        List<FailureThrottle.Key> released = new ArrayList<>(attempt.reserved());
+        released.removeAll(attempt.clearedOnSuccess());
+        if (!released.isEmpty()) {
+            throttle.release(released);
         }
     }
 
-    private void clear(Rule rule, String key) {
-        limiter.reset(rule.counter(), key);
-        store.delete(waitKey(rule, key));
+    /** The attempt's password was never checked, so it was no failure. */
+    void notChecked(Attempt attempt) {
+        throttle.release(attempt.reserved());
     }
 
-    private static String accountFromAddressKey(String email, String clientIp) {
-        return Secrets.hash(email + "|" + clientIp);
-    }
-
-    private Optional<Duration> remainingWait(Rule rule, String key, Instant now) {
-        return store.get(waitKey(rule, key))
-                .map(until -> Duration.between(now, Instant.ofEpochMilli(Long.parseLong(until))))
-                .filter(left -> left.isPositive());
-    }
-
-    private void recordFailure(Rule rule, String key, Instant now) {
-        RateLimitDecision decision = limiter.tryAcquire(rule.counter(), key);
-        long failures = COUNTER_CEILING - decision.remaining();
-        long beyond = failures - rule.settings().freeFailures();
-        if (beyond < 1) {
-            return;
+    /** The waits of the 1st, 2nd, ... failure beyond the free ones, up to the first at the cap (it holds from there). */
+    private static FailurePolicy policy(String name, AuthProperties.Throttle.Rule rule) {
+        List<Duration> waits = new ArrayList<>(List.of(delay(rule, 1)));
+        while (waits.size() <= 30 && waits.getLast().compareTo(rule.maxDelay()) < 0) {
+            waits.add(delay(rule, waits.size() + 1));
         }
-        Duration wait = delay(rule.settings(), beyond);
-        store.put(waitKey(rule, key), Long.toString(now.plus(wait).toEpochMilli()), wait);
+        return new FailurePolicy("auth-login-failures-" + name, rule.freeFailures(), rule.window(), waits);
     }
 
     /** {@code base * 2^(n-1)}, capped. */
@@ -132,10 +105,6 @@ class LoginThrottle {
         int doublings = (int) Math.min(30, failuresBeyondFree - 1);
         Duration wait = settings.baseDelay().multipliedBy(1L << doublings);
         return wait.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : wait;
-    }
-
-    private static String waitKey(Rule rule, String key) {
-        return "auth:throttle:" + rule.name() + ":" + key;
     }
 
     private static long seconds(Duration wait) {

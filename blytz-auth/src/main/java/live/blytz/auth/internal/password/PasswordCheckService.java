@@ -49,30 +49,39 @@ public class PasswordCheckService {
      */
     public VerifiedLogin checkLogin(String rawEmail, String password, String client, @Nullable String deviceToken) {
         String email = EmailAddress.of(rawEmail).value();
-        DeviceTokens.Device trusted = throttle.check(email, client, devices.verify(deviceToken, email).orElse(null));
         Optional<Account> found = accounts.findByEmail(email);
-        boolean matches = hashing.matches(password, found.map(Account::passwordHash).orElse(hashing.dummyHash()),
+        LoginThrottle.Attempt attempt = throttle.reserve(email, client,
+                found.flatMap(account -> devices.verify(deviceToken, account)).orElse(null));
+        boolean matches = matches(attempt, password, found.map(Account::passwordHash).orElse(hashing.dummyHash()),
                 client);
         if (found.isEmpty() || !matches) {
-            throttle.failed(email, client, trusted);
             throw new UnauthorizedException(INVALID_CREDENTIALS);
         }
-        throttle.succeeded(email, client, trusted);
+        throttle.succeeded(attempt);
         Account verified = found.get();
         if (!verified.active()) {
             throw new ForbiddenException(SUSPENDED);
         }
         String rehash = hashing.needsRehash(verified.passwordHash()) ? hashing.hash(password, client) : null;
-        return new VerifiedLogin(verified, rehash, devices.issue(email));
+        return new VerifiedLogin(verified, rehash, devices.issue(verified));
     }
 
     /** A wrong current password is a 400 on {@code current_password}, throttled like a failed login (same counters). */
     void checkCurrent(Account account, String password, String client) {
-        throttle.check(account.email(), client, null);
-        if (!hashing.matches(password, account.passwordHash(), client)) {
-            throttle.failed(account.email(), client, null);
+        LoginThrottle.Attempt attempt = throttle.reserve(account.email(), client, null);
+        if (!matches(attempt, password, account.passwordHash(), client)) {
             throw ValidationException.of("current_password", "is not the current password");
         }
-        throttle.succeeded(account.email(), client, null);
+        throttle.succeeded(attempt);
+    }
+
+    /** The attempt stays counted as a failure unless the password matches or was never checked (a busy pool). */
+    private boolean matches(LoginThrottle.Attempt attempt, String password, String hash, String client) {
+        try {
+            return hashing.matches(password, hash, client);
+        } catch (RuntimeException notChecked) {
+            throttle.notChecked(attempt);
+            throw notChecked;
+        }
     }
 }

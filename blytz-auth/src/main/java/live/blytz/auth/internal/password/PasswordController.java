@@ -1,6 +1,8 @@
 package live.blytz.auth.internal.password;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
@@ -9,7 +11,9 @@ import jakarta.validation.Valid;
 import live.blytz.sharedkernel.Caller;
 import live.blytz.sharedkernel.store.RateLimited;
 import live.blytz.sharedkernel.web.ClientAddress;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,10 +28,12 @@ class PasswordController {
 
     private final PasswordService passwords;
     private final PasswordResetService resets;
+    private final DeviceTokenHeaders deviceTokens;
 
-    PasswordController(PasswordService passwords, PasswordResetService resets) {
+    PasswordController(PasswordService passwords, PasswordResetService resets, DeviceTokenHeaders deviceTokens) {
         this.passwords = passwords;
         this.resets = resets;
+        this.deviceTokens = deviceTokens;
     }
 
     @PostMapping("/change-password")
@@ -61,18 +67,28 @@ class PasswordController {
     }
 
     @PostMapping("/password-reset/confirm")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
     @RateLimited("auth-strict")
     @SecurityRequirements
     @Operation(operationId = "confirmPasswordReset", summary = "Set a new password with the mailed token",
             description = "Every session of the account ends and every access token stops working. The token is "
-                    + "spent only together with the new password: a 429 or 503 leaves it usable.")
-    @ApiResponse(responseCode = "204", description = "Password set; log in with it")
+                    + "spent only together with the new password: a 429 or 503 leaves it usable.\n\n"
+                    + "Every device token issued before stops working too, and this client, which has just proved "
+                    + "control of the mailbox, gets a new one, exactly as a login hands it out (see `login`): the "
+                    + "cookie `" + DeviceTokenHeaders.COOKIE + "` and the `" + DeviceTokenHeaders.HEADER + "` header. "
+                    + "Its next login is then not held up by waits that failures from other clients impose on the "
+                    + "account, so an attack cannot keep the owner out after a reset.")
+    @ApiResponse(responseCode = "204", description = "Password set; log in with it", headers = {
+            @Header(name = HttpHeaders.SET_COOKIE, description = "A device token as the cookie `"
+                    + DeviceTokenHeaders.COOKIE + "`", schema = @Schema(type = "string")),
+            @Header(name = DeviceTokenHeaders.HEADER, description = "The device token, for clients that keep it "
+                    + "themselves", schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "400", description = "The token is invalid, expired or used, or the new password "
             + "breaks the policy")
     @ApiResponse(responseCode = "429", description = "Too many password checks at once; see `Retry-After` (the "
             + "token is not spent)")
-    void confirmReset(@Valid @RequestBody PasswordRequests.ResetPassword request, ClientAddress client) {
-        resets.reset(request.token(), request.newPassword(), client.key());
+    ResponseEntity<Void> confirmReset(@Valid @RequestBody PasswordRequests.ResetPassword request,
+            ClientAddress client) {
+        String deviceToken = resets.reset(request.token(), request.newPassword(), client.key());
+        return ResponseEntity.noContent().headers(deviceTokens.of(deviceToken)).build();
     }
 }

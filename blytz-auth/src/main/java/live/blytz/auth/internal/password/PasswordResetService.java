@@ -2,6 +2,7 @@ package live.blytz.auth.internal.password;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import live.blytz.auth.internal.account.Account;
 import live.blytz.auth.internal.account.AccountRepository;
@@ -27,15 +28,17 @@ class PasswordResetService {
     private final PasswordService passwords;
     private final PasswordPolicy policy;
     private final TransactionTemplate transactions;
+    private final DeviceTokens devices;
 
     PasswordResetService(AccountRepository accounts, OneTimeTokenRepository tokens, AccountMailer mailer,
-            PasswordService passwords, PasswordPolicy policy, TransactionTemplate transactions) {
+            PasswordService passwords, PasswordPolicy policy, TransactionTemplate transactions, DeviceTokens devices) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.mailer = mailer;
         this.passwords = passwords;
         this.policy = policy;
         this.transactions = transactions;
+        this.devices = devices;
     }
 
     /** Mails a reset link if the address belongs to an active account; the caller learns nothing either way. */
@@ -61,9 +64,11 @@ class PasswordResetService {
     /**
      * Sets a new password with a reset token: every session ends and every token stops working. The token is spent
      * in the transaction that stores the new password, after the slow hashing: a refusal on the way (a busy
-     * hashing pool, a store outage) rolls back and leaves the token usable.
+     * hashing pool, a store outage) rolls back and leaves the token usable. Returns a device token for the client,
+     * which has just proved control of the account's mailbox: its next login is not held up by the account-wide
+     * throttle that an attack may keep running (ADR 0016).
      */
-    void reset(String token, String newPassword, String client) {
+    String reset(String token, String newPassword, String client) {
         // The token is checked before hashing, so that a made-up one costs no bcrypt, and spent only below.
         List<FieldError> problems = new ArrayList<>();
         policy.problem(newPassword).ifPresent(problem -> problems.add(new FieldError("new_password", problem)));
@@ -74,12 +79,13 @@ class PasswordResetService {
             throw new ValidationException(problems);
         }
         String hash = passwords.hashNew(newPassword, "new_password", client);
-        transactions.executeWithoutResult(status -> {
+        Account reset = transactions.execute(status -> {
             OneTimeTokenRepository.Redeemed redeemed = tokens
                     .redeem(token, OneTimeTokenRepository.Purpose.PASSWORD_RESET)
                     .orElseThrow(() -> ValidationException.of("token", OneTimeTokenRepository.INVALID_TOKEN));
-            passwords.store(new UserId(redeemed.accountId()), hash, null, "password_reset");
+            return passwords.store(new UserId(redeemed.accountId()), hash, null, "password_reset");
         });
+        return devices.issue(Objects.requireNonNull(reset));
     }
 
     /** A new token, or empty within the account's cooldown (then no mail goes out). */

@@ -69,15 +69,17 @@ class PasswordService {
 
     /**
      * Stores a new password hash and ends all sessions but {@code keep}, within the caller's transaction (so that a
-     * password reset spends its token in the same one): every access token issued so far stops working.
+     * password reset spends its token in the same one): every access token and device token issued so far stops
+     * working. Returns the account as stored.
      */
-    void store(UserId user, String hash, @Nullable UUID keep, String reason) {
+    Account store(UserId user, String hash, @Nullable UUID keep, String reason) {
         Instant now = clock.instant();
         Account account = find(user);
         account.changePassword(hash, now);
         Account saved = accounts.save(account);
         sessions.endAllOf(saved, keep, reason, now);
         events.publishEvent(new PasswordChanged(user, saved.version(), now));
+        return saved;
     }
 
     private Account find(UserId user) {

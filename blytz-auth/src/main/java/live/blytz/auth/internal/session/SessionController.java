@@ -11,9 +11,8 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.time.Duration;
 import java.util.UUID;
-import live.blytz.auth.internal.AuthProperties;
+import live.blytz.auth.internal.password.DeviceTokenHeaders;
 import live.blytz.sharedkernel.Caller;
 import live.blytz.sharedkernel.paging.PageRequest;
 import live.blytz.sharedkernel.store.RateLimited;
@@ -21,7 +20,6 @@ import live.blytz.sharedkernel.web.ClientAddress;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseCookie;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.CookieValue;
@@ -42,21 +40,20 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Auth", description = "Registration, login, token refresh, logout and sessions")
 class SessionController {
 
-    static final String DEVICE_COOKIE = "blytz_device";
-    static final String DEVICE_HEADER = "Blytz-Device-Token";
-    private static final String LOGIN_PATH = "/api/v1/auth/login";
+    private static final String DEVICE_COOKIE = DeviceTokenHeaders.COOKIE;
+    private static final String DEVICE_HEADER = DeviceTokenHeaders.HEADER;
 
     private final LoginService logins;
     private final RefreshService refreshes;
     private final SessionService sessions;
-    private final Duration deviceTokenLifetime;
+    private final DeviceTokenHeaders deviceTokens;
 
     SessionController(LoginService logins, RefreshService refreshes, SessionService sessions,
-            AuthProperties properties) {
+            DeviceTokenHeaders deviceTokens) {
         this.logins = logins;
         this.refreshes = refreshes;
         this.sessions = sessions;
-        this.deviceTokenLifetime = properties.deviceTokens().lifetime();
+        this.deviceTokens = deviceTokens;
     }
 
     @PostMapping("/login")
@@ -73,7 +70,9 @@ class SessionController {
                     + DEVICE_HEADER + "` request header) comes from a known device and is not held up by the waits "
                     + "that failures from other clients impose on the account, so nobody can lock the owner out. "
                     + "The token is opaque, bound to the account, valid for 90 days (by default) and renewed at every login; "
-                    + "after 5 failed logins with it within 15 minutes (by default) it counts as unknown for 15 minutes.")
+                    + "after 5 failed logins with it within 15 minutes (by default) it counts as unknown for 15 minutes. "
+                    + "A password change or reset voids every device token issued before it; the client that "
+                    + "confirms a reset gets a new one.")
     @ApiResponse(responseCode = "200", description = "Logged in", headers = {
             @Header(name = HttpHeaders.SET_COOKIE, description = "The device token as the cookie `" + DEVICE_COOKIE
                     + "`", schema = @Schema(type = "string")),
@@ -98,12 +97,8 @@ class SessionController {
             @CookieValue(name = DEVICE_COOKIE, required = false) @Nullable String deviceCookie) {
         LoginService.LoggedIn loggedIn = logins.login(request.email(), request.password(),
                 new ClientInfo(client, userAgent), StringUtils.hasText(deviceHeader) ? deviceHeader : deviceCookie);
-        ResponseCookie cookie = ResponseCookie.from(DEVICE_COOKIE, loggedIn.deviceToken())
-                .httpOnly(true).secure(true).sameSite("Strict").path(LOGIN_PATH).maxAge(deviceTokenLifetime)
-                .build();
         return ResponseEntity.ok()
-                .header(HttpHeaders.SET_COOKIE, cookie.toString())
-                .header(DEVICE_HEADER, loggedIn.deviceToken())
+                .headers(deviceTokens.of(loggedIn.deviceToken()))
                 .body(SessionResponses.Tokens.of(loggedIn.tokens()));
     }
 

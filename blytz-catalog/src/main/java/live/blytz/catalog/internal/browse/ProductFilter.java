@@ -31,7 +31,7 @@ record ProductFilter(
             errors.add(new FieldError("max_price", "must be at least min_price"));
         }
         String search = q == null || q.isBlank() ? null : q.strip();
-        if (search != null && search.length() > MAX_QUERY_LENGTH) {
+        if (search != null && search.codePointCount(0, search.length()) > MAX_QUERY_LENGTH) {
             errors.add(new FieldError("q", "must be at most " + MAX_QUERY_LENGTH + " characters"));
         }
         if (!errors.isEmpty()) {

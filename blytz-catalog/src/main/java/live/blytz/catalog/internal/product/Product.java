@@ -265,7 +265,8 @@ public final class Product {
     /** The title as stored (stripped), which is what the length rule and the database's CHECK apply to. */
     private static String checkedTitle(String raw, List<FieldError> errors) {
         String title = raw.strip();
-        if (title.length() < MIN_TITLE || title.length() > MAX_TITLE) {
+        int length = title.codePointCount(0, title.length());
+        if (length < MIN_TITLE || length > MAX_TITLE) {
             errors.add(new FieldError("title", "must have " + MIN_TITLE + " to " + MAX_TITLE
                     + " characters, not counting leading and trailing spaces"));
         }

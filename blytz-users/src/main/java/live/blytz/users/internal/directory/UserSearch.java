@@ -25,7 +25,7 @@ public record UserSearch(@Nullable String q, @Nullable Role role, @Nullable Acco
             @Nullable String sort, @Nullable Integer page, @Nullable Integer pageSize) {
         ValidationErrors errors = new ValidationErrors();
         String text = q == null || q.isBlank() ? null : q.strip();
-        if (text != null && text.length() > MAX_QUERY) {
+        if (text != null && text.codePointCount(0, text.length()) > MAX_QUERY) {
             errors.add(new FieldError("q", "must be at most " + MAX_QUERY + " characters"));
         }
         SortOrder<SortKey> order = sort == null ? DEFAULT_SORT : errors.collect(() -> SortOrder.parse(sort, SortKey.class));
