@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import live.blytz.BlytzIntegrationTest;
-import live.blytz.auth.internal.TestAuthProperties;
+import live.blytz.auth.internal.AuthProperties;
 import live.blytz.sharedkernel.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
@@ -93,7 +95,10 @@ class DemoAccountsTests {
     private DemoAccounts seeder(String domain, String... profiles) {
         MockEnvironment environment = new MockEnvironment();
         environment.setActiveProfiles(profiles);
-        return new DemoAccounts(registrations, accounts, TestAuthProperties.withDemoDomain(domain), environment);
+        // Auth's defaults but the domain (auth's TestAuthProperties lives in blytz-auth's tests, out of reach here).
+        AuthProperties properties = new Binder(new MapConfigurationPropertySource(
+                Map.of("blytz.auth.demo.email-domain", domain))).bindOrCreate("blytz.auth", AuthProperties.class);
+        return new DemoAccounts(registrations, accounts, properties, environment);
     }
 
     /** Logs in over HTTP and checks the role; returns the account's id. */

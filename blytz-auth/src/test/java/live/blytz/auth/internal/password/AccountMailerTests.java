@@ -7,11 +7,8 @@ import live.blytz.auth.internal.TestAuthProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.core.env.Environment;
 import org.springframework.mail.MailSender;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -40,22 +37,6 @@ class AccountMailerTests {
         mailer.destroy();
 
         assertThat(output.getAll()).contains("ada@example.com", "/reset-password?token=" + TOKEN);
-    }
-
-    @Test
-    void onlyTheDemoProfileOptsIn() {
-        ApplicationContextRunner configuration = new ApplicationContextRunner()
-                .withInitializer(new ConfigDataApplicationContextInitializer());
-        // No profile set: the demo profile is the default (a newcomer's first run).
-        configuration.run(context -> assertThat(logsToConsole(context.getEnvironment())).isTrue());
-        for (String profiles : new String[] {"demo", "test", "prod"}) {
-            configuration.withPropertyValues("spring.profiles.active=" + profiles).run(context ->
-                    assertThat(logsToConsole(context.getEnvironment())).as(profiles).isEqualTo(profiles.equals("demo")));
-        }
-    }
-
-    private static boolean logsToConsole(Environment environment) {
-        return environment.getProperty("blytz.auth.mail.log-to-console", Boolean.class, false);
     }
 
     private static AccountMailer mailerWithoutSmtp(AuthProperties properties) {

@@ -48,23 +48,6 @@ class AuthPropertiesTests {
     }
 
     @Test
-    void theProdProfileRequiresTheSigningKeyPepperAndDeviceTokenKey() throws Exception {
-        var sources = new org.springframework.boot.env.YamlPropertySourceLoader()
-                .load("prod", new org.springframework.core.io.ClassPathResource("application-prod.yaml"));
-        String required = String.valueOf(sources.getFirst().getProperty("blytz.prod.required-settings"));
-        assertThat(required.split(",")).contains("blytz.auth.signing-key", "blytz.auth.password.pepper",
-                "blytz.auth.device-tokens.key");
-    }
-
-    @Test
-    void theProdProfileRequiresAnSmtpServerSoThatResetMailsGoOut() throws Exception {
-        var sources = new org.springframework.boot.env.YamlPropertySourceLoader()
-                .load("prod", new org.springframework.core.io.ClassPathResource("application-prod.yaml"));
-        String required = String.valueOf(sources.getFirst().getProperty("blytz.prod.required-settings"));
-        assertThat(required.split(",")).contains("spring.mail.host");
-    }
-
-    @Test
     void aBcryptCostBelowTenIsRefusedWhateverTheProfile() {
         for (String profile : new String[] {"default", "test", "prod"}) {
             validated().withPropertyValues("spring.profiles.active=" + profile, "blytz.auth.password.bcrypt-cost=9")
