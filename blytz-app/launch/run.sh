@@ -1,0 +1,10 @@
+#!/bin/sh
+# Runs the app extracted next to this script (java -Djarmode=tools -jar blytz-app.jar extract) with jvm.options and,
+# when train.sh has written it, the JDK's AOT cache app.aot (ADR 0026). Extra JVM flags: JAVA_OPTS; app arguments: "$@".
+set -e
+cd "$(dirname "$0")"
+if [ -f app.aot ]; then
+  aot=-XX:AOTCache=app.aot
+fi
+# shellcheck disable=SC2086 # JAVA_OPTS is a list of flags
+exec java @jvm.options ${aot:-} ${JAVA_OPTS:-} -jar blytz-app.jar "$@"
