@@ -44,11 +44,9 @@ RUN mkdir /tmp/training \
  && rm -rf /tmp/training
 # prod: no embedded servers; SPRING_DATASOURCE_URL or DATABASE_URL, REDIS_URL and the secrets must be set.
 ENV SPRING_PROFILES_ACTIVE=prod
-# glibc's per-thread malloc arenas grow native memory with the request threads; two are enough (ADR 0026).
-ENV MALLOC_ARENA_MAX=2
 EXPOSE 8080
 # No HEALTHCHECK: the JRE image has no curl. Compose / Kubernetes probe
 # /actuator/health/liveness and /actuator/health/readiness instead.
-# JVM flags: blytz-app/launch/jvm.options (heap and native memory sized for a 512 MB container); extra or
-# overriding flags: JAVA_OPTS.
+# JVM flags: blytz-app/launch/jvm.options (heap and native memory sized for a container of 512 MB or more), with the
+# AOT cache and MALLOC_ARENA_MAX=2 added by run.sh; extra or overriding flags: JAVA_OPTS.
 ENTRYPOINT ["./run.sh"]

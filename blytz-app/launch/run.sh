@@ -3,6 +3,8 @@
 # when train.sh has written it, the JDK's AOT cache app.aot (ADR 0026). Extra JVM flags: JAVA_OPTS; app arguments: "$@".
 set -e
 cd "$(dirname "$0")"
+# glibc's per-thread malloc arenas grow native memory with the request threads; two are enough (ADR 0026).
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 if [ -f app.aot ]; then
   aot=-XX:AOTCache=app.aot
 fi
