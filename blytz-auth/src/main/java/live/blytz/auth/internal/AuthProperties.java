@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param clockSkew how much clock difference {@code exp}/{@code nbf} checks forgive
  * @param signingKey the private EC P-256 key (PEM or JWK) that signs tokens; unset: generated and stored
  * @param keyRefresh how often an instance re-reads the signing keys other instances may have rotated
+ * @param verifiedTokens how many verified access tokens an instance remembers, so that it checks a token's signature
+ *        once in its life rather than on every request (ADR 0027)
  * @param deviceTokens the signed tokens that exempt a known device from the account-wide login throttle (ADR 0016)
  * @param purge the scheduled deletion of ended sessions and spent or expired tokens
  * @param demo the demo accounts of the {@code demo} profile
@@ -38,6 +40,7 @@ public record AuthProperties(
         @NotNull @DefaultValue("30s") Duration clockSkew,
         @Nullable String signingKey,
         @NotNull @DefaultValue("1m") Duration keyRefresh,
+        @Positive @DefaultValue("10000") int verifiedTokens,
         @Valid @NotNull @DefaultValue Sessions sessions,
         @Valid @NotNull @DefaultValue Passwords password,
         @Valid @NotNull @DefaultValue Hashing hashing,
