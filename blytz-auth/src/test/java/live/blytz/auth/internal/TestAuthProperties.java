@@ -60,6 +60,7 @@ public final class TestAuthProperties {
                                 Duration.ofMinutes(15))),
                 new AuthProperties.Mail("Blytz <no-reply@blytz.test>", "http://localhost:8080", Duration.ofMinutes(30),
                         Duration.ofMinutes(5), mailLoggedToConsole),
+                new AuthProperties.Revocations(Duration.ofMillis(250), Duration.ofSeconds(1)),
                 new AuthProperties.DeviceTokens(null, Duration.ofDays(90)),
                 new AuthProperties.Purge(Duration.ofHours(1), 1000),
                 new AuthProperties.Demo(demoEmailDomain));
