@@ -6,8 +6,9 @@
 #   measure.sh <fat jar> <database name> <redis url>
 #   e.g. measure.sh blytz-app/target/blytz-app.jar blytz_start redis://127.0.0.1:6379/12
 #
-# Prints start_seconds=<median seconds from `java` to readiness UP> and rss_idle_mb=<RSS a few seconds later>, then,
-# unless LOAD_SECONDS=0, rss_load_mb=<RSS after LOAD_SECONDS of wrk on a listing and the liveness probe>.
+# Prints start_seconds=<median seconds from `java` to readiness UP>, start_cpu_seconds=<median CPU-seconds the process
+# used until then> and rss_idle_mb=<RSS a few seconds later>, then, unless LOAD_SECONDS=0,
+# rss_load_mb=<RSS after LOAD_SECONDS of wrk on a listing and the liveness probe>.
 # Env: RUNS (starts measured, default 3), PORT (default 8097), LOAD_SECONDS (default 60), PGHOST/PGUSER/PGPASSWORD
 # (default 127.0.0.1/postgres), NO_AOT=1 to start without the AOT cache (for comparison).
 set -euo pipefail
@@ -41,7 +42,8 @@ fi
 
 rss_mb() { echo $(( $(awk '/^VmRSS/ {print $2}' "/proc/$app_pid/status") / 1024 )); }
 
-# Starts the app and waits for readiness; sets started_in to the seconds that took.
+# Starts the app and waits for readiness; sets started_in to the seconds that took and started_cpu to the CPU-seconds
+# the process used until then (the steadier figure on a busy machine).
 start() {
   local t0 t1
   t0=$(date +%s%N)
@@ -53,18 +55,21 @@ start() {
   done
   t1=$(date +%s%N)
   started_in=$(echo "scale=2; ($t1 - $t0) / 1000000000" | bc)
+  started_cpu=$(awk -v tck="$(getconf CLK_TCK)" '{printf "%.2f", ($14 + $15) / tck}' "/proc/$app_pid/stat")
 }
 
 stop() { kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; app_pid=; }
 
-times=()
+times=() cpus=()
 for ((i = 1; i <= runs; i++)); do
   start
   times+=("$started_in")
+  cpus+=("$started_cpu")
   if ((i < runs)); then stop; fi
 done
 echo "start_seconds=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")"
-echo "start_seconds_all=${times[*]}" >&2
+echo "start_cpu_seconds=$(printf '%s\n' "${cpus[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")"
+echo "start_seconds_all=${times[*]} start_cpu_seconds_all=${cpus[*]}" >&2
 sleep 5
 echo "rss_idle_mb=$(rss_mb)"
 
