@@ -11,6 +11,11 @@ public final class CacheKeys {
     private CacheKeys() {
     }
 
+    /** A page of the public listing, {@code {"data": [...], "pagination": {...}}}, under a catalog generation. */
+    public static String listing(String generation, String query) {
+        return "catalog:list:" + generation + ":" + query;
+    }
+
     /** A product's public detail document, {@code {"product": {...}}}. */
     public static String product(UUID productId) {
         return "catalog:product:" + productId;
