@@ -102,11 +102,17 @@ class CachedListingTests {
         patch(id, Map.of("starting_price", 10.00)).expectStatus().isOk();
         assertThat(ids(list(query + "&max_price=11"))).containsExactly(id);
 
-        patch(id, Map.of("status", "archived")).expectStatus().isOk();
-        assertThat(items(list(query))).as("archived").isEmpty();
+        patch(id, Map.of("status", "draft")).expectStatus().isOk();
+        assertThat(items(list(query))).as("back to draft").isEmpty();
         assertThat(ids(list(query + "&max_price=11"))).isEmpty();
         publish(id);
         assertThat(ids(list(query))).containsExactly(id);
+
+        String archived = create();
+        publish(archived);
+        assertThat(ids(list(query))).containsExactly(archived, id);
+        patch(archived, Map.of("status", "archived")).expectStatus().isOk();
+        assertThat(ids(list(query))).as("archived").containsExactly(id);
 
         String name = "Renamed " + System.nanoTime();
         http.patch().uri("/api/v1/categories/{id}", categoryId).header(HttpHeaders.AUTHORIZATION, accounts.admin().bearer())
