@@ -109,6 +109,13 @@ class ProductListingQueries {
         parameters.put("limit", limit);
         parameters.put("offset", offset);
         String direction = sort.descending() ? " DESC" : " ASC";
+        if (sort.key() == Key.RELEVANCE) {
+            // Every match is ranked: rank the products alone and join sellers and categories to the page only.
+            String ranked = "SELECT p.*, " + key + " AS sort_key FROM catalog.products p WHERE " + where
+                    + " ORDER BY sort_key" + direction + ", p.id" + direction + " LIMIT :limit OFFSET :offset";
+            return new Statement("SELECT " + SUMMARY_COLUMNS + ", p.sort_key " + JOINS.replace("catalog.products p",
+                    "(" + ranked + ") p") + " ORDER BY p.sort_key" + direction + ", p.id" + direction, parameters);
+        }
         String sql = "SELECT " + SUMMARY_COLUMNS + ", " + key + " AS sort_key " + JOINS + " WHERE " + where
                 + " ORDER BY " + key + direction + ", p.id" + direction + " LIMIT :limit OFFSET :offset";
         return new Statement(sql, parameters);
