@@ -2,6 +2,7 @@ package live.blytz.catalog.internal.cache;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +27,7 @@ final class NearCache {
     private final AtomicLong invalidations = new AtomicLong();
     private volatile boolean live;
 
-    NearCache(java.time.Duration ttl) {
+    NearCache(Duration ttl) {
         this.entries = Caffeine.newBuilder()
                 .expireAfterWrite(ttl)
                 .maximumWeight(MAX_CHARACTERS)
