@@ -23,13 +23,14 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The product lists: the public, filtered listing (offset or keyset paging) and a seller's own products. Hot public
  * pages (the first offset pages and every keyset slice of a listing without full-text search) are cached as ready
- * documents under the catalog generation, which every change redraws (ADR 0025).
+ * documents, and every filter's total, under the catalog generation, which every change redraws (ADR 0025).
  */
 @Service
 class ProductListingService {
 
     /** Offset pages up to this one are cached; deeper ones are rare and each is a different key. */
     static final int CACHED_PAGES = 5;
+    private static final String ESTIMATED = "~";
 
     private final ProductListingQueries queries;
     private final CursorCodec cursors;
@@ -60,14 +61,16 @@ class ProductListingService {
         }
         PageRequest request = PageRequest.of(page, pageSize);
         After after = cursor == null ? null : after(cursor, sort);
+        Optional<String> generation = cache.generation();
         boolean hot = filter.q() == null && (cursor != null || request.page() <= CACHED_PAGES);
-        Optional<String> key = hot ? cache.generation().map(generation -> CacheKeys.listing(generation,
-                cacheQuery(filter, sort, request, cursor))) : Optional.empty();
+        Optional<String> key = generation.filter(g -> hot).map(g -> CacheKeys.listing(g,
+                filterQuery(filter) + "&sort=" + sort.code() + "&size=" + request.pageSize()
+                        + (cursor == null ? "&page=" + request.page() : "&cursor=" + cursor)));
         Optional<String> cached = key.flatMap(cache::get);
         if (cached.isPresent()) {
             return new ProductListDocument(cached.get());
         }
-        String document = json.writeValueAsString(load(filter, sort, request, after));
+        String document = json.writeValueAsString(load(filter, sort, request, after, generation));
         key.ifPresent(k -> cache.offer(k, document));
         return new ProductListDocument(document);
     }
@@ -82,7 +85,8 @@ class ProductListingService {
                 Total.exact(queries.countOfSeller(seller, status)), null));
     }
 
-    private ProductListResponse load(ProductFilter filter, ProductSort sort, PageRequest request, @Nullable After after) {
+    private ProductListResponse load(ProductFilter filter, ProductSort sort, PageRequest request, @Nullable After after,
+            Optional<String> generation) {
         long offset = after == null ? request.offset() : 0;
         List<Keyed> rows = queries.page(filter, sort, after, request.pageSize() + 1, offset);
         boolean more = rows.size() > request.pageSize();
@@ -94,16 +98,31 @@ class ProductListingService {
             return new ProductListResponse(items, ProductListResponse.Pagination.keyset(request.pageSize(), nextCursor));
         }
         return new ProductListResponse(items, ProductListResponse.Pagination.offset(request,
-                queries.total(filter, exactTotalLimit), nextCursor));
+                total(filter, generation), nextCursor));
     }
 
-    /** One spelling of a request for the cache key: equal requests, equal keys. */
-    private static String cacheQuery(ProductFilter filter, ProductSort sort, PageRequest request,
-            @Nullable String cursor) {
+    /**
+     * The filter's total, cached under the generation like the pages (as {@code 123} or, for an estimate,
+     * {@code ~123}): every page and sort of one filter shares it, searches included.
+     */
+    private Total total(ProductFilter filter, Optional<String> generation) {
+        Optional<String> key = generation.map(g -> CacheKeys.listingTotal(g, filterQuery(filter)));
+        Optional<String> cached = key.flatMap(cache::get);
+        if (cached.isPresent()) {
+            String value = cached.get();
+            boolean estimated = value.startsWith(ESTIMATED);
+            return new Total(Long.parseLong(estimated ? value.substring(1) : value), !estimated);
+        }
+        Total total = queries.total(filter, exactTotalLimit);
+        key.ifPresent(k -> cache.offer(k, (total.exact() ? "" : ESTIMATED) + total.value()));
+        return total;
+    }
+
+    /** One spelling of a filter for cache keys: equal filters, equal keys. */
+    private static String filterQuery(ProductFilter filter) {
         return "c=" + filter.categoryId() + "&s=" + filter.sellerId() + "&cond=" + filter.condition()
                 + "&min=" + plain(filter.minPrice()) + "&max=" + plain(filter.maxPrice()) + "&f=" + filter.featured()
-                + "&sort=" + sort.code() + "&size=" + request.pageSize()
-                + (cursor == null ? "&page=" + request.page() : "&cursor=" + cursor);
+                + (filter.q() == null ? "" : "&q=" + filter.q());
     }
 
     private static @Nullable String plain(@Nullable BigDecimal price) {

@@ -16,6 +16,11 @@ public final class CacheKeys {
         return "catalog:list:" + generation + ":" + query;
     }
 
+    /** The {@code total} of the public listing's filter, under a catalog generation. */
+    public static String listingTotal(String generation, String filter) {
+        return "catalog:total:" + generation + ":" + filter;
+    }
+
     /** A product's public detail document, {@code {"product": {...}}}. */
     public static String product(UUID productId) {
         return "catalog:product:" + productId;
