@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The listing's promises now that hot pages are cached (ADR 0025): {@code total} exact up to the limit (50 in the test
+ * The listing's promises now that hot pages are cached (ADR 0029): {@code total} exact up to the limit (50 in the test
  * profile) and flagged as an estimate beyond it, and a cached page that never outlives a change of any kind.
  */
 @BlytzIntegrationTest

@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param invalidationHold   after a change, how long nobody may re-fill the changed entry (closes the race in
  *                           which a reader that loaded the old row before the commit caches it after the eviction)
  * @param nearCacheTtl       how long an instance keeps its own copy of a shared cache entry; changes evict it at
- *                           once, this only bounds what a lost invalidation message could leave (ADR 0025)
+ *                           once, this only bounds what a lost invalidation message could leave (ADR 0029)
  * @param viewPushInterval   how often the views buffered in this instance are counted in the shared store
  * @param exactTotalLimit    the listing's {@code total} is exact up to this many products, an estimate beyond
  */

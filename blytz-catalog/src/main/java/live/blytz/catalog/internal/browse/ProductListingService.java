@@ -23,7 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The product lists: the public, filtered listing (offset or keyset paging) and a seller's own products. Hot public
  * pages (the first offset pages and every keyset slice of a listing without full-text search) are cached as ready
- * documents, and every filter's total, under the catalog generation, which every change redraws (ADR 0025).
+ * documents, and every filter's total, under the catalog generation, which every change redraws (ADR 0029).
  */
 @Service
 class ProductListingService {

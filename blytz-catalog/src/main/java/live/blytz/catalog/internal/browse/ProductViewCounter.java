@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * {@code blytz.catalog.view-flush-interval}) pushes, drains the shared counts atomically and adds them to
  * {@code view_count} in one statement. Counts drained but not written (database down) are kept and retried on the
  * next flush, so the total is eventually exact; a crash loses this instance's buffer (at most one push interval of
- * views) and a batch drained but not yet written (ADR 0025).
+ * views) and a batch drained but not yet written (ADR 0029).
  */
 @Component
 class ProductViewCounter {

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Cache-aside of public JSON documents in the shared {@link ExpiringStore}, safe against serving what a change
- * made private (ADR 0013), with a {@link NearCache} in each instance in front of it (ADR 0025).
+ * made private (ADR 0013), with a {@link NearCache} in each instance in front of it (ADR 0029).
  * <p>
  * Invalidating does not delete an entry: it writes a short-lived <em>hold</em> marker, once inside the changing
  * transaction and once more after its commit. While the marker lives, readers miss and {@link #offer} cannot

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The near cache of each instance (ADR 0025): two {@link SharedCache}s on one Redis stand for two instances. A change
+ * The near cache of each instance (ADR 0029): two {@link SharedCache}s on one Redis stand for two instances. A change
  * made on one reaches the other's near cache before it commits, and a reader that took the old value before an
  * invalidation cannot keep it afterwards.
  */
