@@ -15,7 +15,7 @@ public class Increments {
 
     private final List<AuctionsProperties.Band> bands;
 
-    Increments(AuctionsProperties properties) {
+    public Increments(AuctionsProperties properties) {
         this.bands = List.copyOf(properties.increments());
     }
 
