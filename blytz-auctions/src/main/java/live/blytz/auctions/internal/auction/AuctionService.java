@@ -17,7 +17,7 @@ import live.blytz.auctions.events.AuctionOpened;
 import live.blytz.auctions.events.BidPlaced;
 import live.blytz.auctions.internal.AuctionsProperties;
 import live.blytz.auctions.internal.Increments;
-import live.blytz.auctions.internal.account.AccountRepository;
+import live.blytz.auctions.internal.account.SuspensionRepository;
 import live.blytz.auctions.internal.auction.AuctionFact.BidAccepted;
 import live.blytz.auctions.internal.auction.AuctionFact.Ended;
 import live.blytz.auctions.internal.auction.AuctionFact.Opened;
@@ -57,7 +57,7 @@ class AuctionService {
 
     private final AuctionRepository auctions;
     private final IdempotencyKeyRepository keys;
-    private final AccountRepository accounts;
+    private final SuspensionRepository accounts;
     private final ProductAuctions products;
     private final Increments increments;
     private final AuctionsProperties properties;
@@ -67,7 +67,7 @@ class AuctionService {
     private final JsonMapper json;
     private final Clock clock;
 
-    AuctionService(AuctionRepository auctions, IdempotencyKeyRepository keys, AccountRepository accounts,
+    AuctionService(AuctionRepository auctions, IdempotencyKeyRepository keys, SuspensionRepository accounts,
             ProductAuctions products, Increments increments, AuctionsProperties properties, RateLimiter limiter,
             ApplicationEventPublisher events, JsonMapper json, Clock clock) {
         this.auctions = auctions;

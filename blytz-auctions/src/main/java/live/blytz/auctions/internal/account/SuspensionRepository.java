@@ -9,11 +9,11 @@ import org.springframework.stereotype.Repository;
  * than the one stored, so replayed or out-of-order events change nothing.
  */
 @Repository
-public class AccountRepository {
+public class SuspensionRepository {
 
     private final JdbcClient jdbc;
 
-    AccountRepository(JdbcClient jdbc) {
+    SuspensionRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 

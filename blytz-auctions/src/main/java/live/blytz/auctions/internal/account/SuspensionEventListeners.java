@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
  * auctions does not depend on every token check being in place.
  */
 @Component
-class AccountEventListeners {
+class SuspensionEventListeners {
 
-    private final AccountRepository accounts;
+    private final SuspensionRepository accounts;
 
-    AccountEventListeners(AccountRepository accounts) {
+    SuspensionEventListeners(SuspensionRepository accounts) {
         this.accounts = accounts;
     }
 
