@@ -13,15 +13,15 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** Catalog products and auctions made through the real endpoints, for the auctions' HTTP tests. */
-final class AuctionHttp {
+public final class AuctionHttp {
 
-    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
+    public static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() { };
 
     private final RestTestClient http;
     private final TestAccounts accounts;
     private @Nullable String categoryId;
 
-    AuctionHttp(RestTestClient http) {
+    public AuctionHttp(RestTestClient http) {
         this.http = http;
         this.accounts = new TestAccounts(http);
     }
@@ -80,11 +80,11 @@ final class AuctionHttp {
     }
 
     /** A running auction of a new product of {@code seller}; its id. */
-    String auction(Account seller, String starting, @Nullable String reserve, @Nullable String buyNow, String duration) {
+    public String auction(Account seller, String starting, @Nullable String reserve, @Nullable String buyNow, String duration) {
         return (String) opened(seller, product(seller, starting, reserve, buyNow), duration).get("id");
     }
 
-    RestTestClient.ResponseSpec bid(Account bidder, String auctionId, String amount, @Nullable String max, String key) {
+    public RestTestClient.ResponseSpec bid(Account bidder, String auctionId, String amount, @Nullable String max, String key) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("amount", new BigDecimal(amount));
         if (max != null) {
@@ -94,12 +94,12 @@ final class AuctionHttp {
                 .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).body(body).exchange();
     }
 
-    RestTestClient.ResponseSpec bid(Account bidder, String auctionId, String amount, @Nullable String max) {
+    public RestTestClient.ResponseSpec bid(Account bidder, String auctionId, String amount, @Nullable String max) {
         return bid(bidder, auctionId, amount, max, UUID.randomUUID().toString());
     }
 
     /** The auction as {@code viewer} (null: anonymous) sees it. */
-    Map<String, Object> get(String auctionId, @Nullable Account viewer) {
+    public Map<String, Object> get(String auctionId, @Nullable Account viewer) {
         RestTestClient.RequestHeadersSpec<?> request = http.get().uri("/api/v1/auctions/{id}", auctionId);
         if (viewer != null) {
             request = request.header(HttpHeaders.AUTHORIZATION, viewer.bearer());
@@ -110,7 +110,7 @@ final class AuctionHttp {
         return auction;
     }
 
-    Map<String, Object> productOf(String productId, Account viewer) {
+    public Map<String, Object> productOf(String productId, Account viewer) {
         @SuppressWarnings("unchecked")
         Map<String, Object> product = (Map<String, Object>) http.get().uri("/api/v1/products/{id}", productId)
                 .header(HttpHeaders.AUTHORIZATION, viewer.bearer()).exchange().expectStatus().isOk()
