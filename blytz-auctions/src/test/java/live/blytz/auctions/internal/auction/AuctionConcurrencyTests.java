@@ -115,6 +115,7 @@ class AuctionConcurrencyTests {
                 int handled = 0;
                 while (!stop.get()) {
                     handled += service.closeDue();
+                    Thread.sleep(5);
                 }
                 return handled;
             }));
