@@ -5,7 +5,7 @@
 #
 # Usage (from the repository root; needs the machine's PostgreSQL and Redis, psql and pgbench):
 #   SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/<db> SPRING_DATASOURCE_USERNAME=postgres \
-#   REDIS_URL=redis://127.0.0.1:6379/<n> blytz-app/src/bench/auctions/bench.sh [bidders=64] [seconds=20]
+#   REDIS_URL=redis://127.0.0.1:6379/<n> blytz-app/src/bench/auctions/bench.sh [bidders=64] [seconds=20] [warmup=10]
 #
 # Builds the fat jar unless it exists, starts it twice on free ports with the rate limits lifted, runs
 # AuctionBench.java, checks the log with psql and runs pgbench. A benchmark, not a test: run it on an idle machine.
@@ -13,6 +13,7 @@ set -euo pipefail
 
 bidders="${1:-64}"
 seconds="${2:-20}"
+warmup="${3:-10}"
 root="$(cd "$(dirname "$0")/../../../.." && pwd)"
 cd "$root"
 : "${SPRING_DATASOURCE_URL:?set SPRING_DATASOURCE_URL (two instances must share one PostgreSQL)}"
@@ -32,7 +33,8 @@ export PGHOST="${hostport%%:*}" PGPORT="${hostport##*:}" PGUSER="${SPRING_DATASO
 [[ -n "${SPRING_DATASOURCE_PASSWORD:-}" ]] && export PGPASSWORD="$SPRING_DATASOURCE_PASSWORD"
 
 export BLYTZ_ADMIN_EMAIL="bench-admin@bench.test" BLYTZ_ADMIN_PASSWORD="bench admin passphrase 4c1e"
-export BLYTZ_AUTH_BCRYPT_COST=10 BLYTZ_EMBEDDED_ENABLED=false
+# A profile of its own: no demo data, no prod checks.
+export SPRING_PROFILES_ACTIVE=bench BLYTZ_AUTH_BCRYPT_COST=10 BLYTZ_EMBEDDED_ENABLED=false
 export BLYTZ_CURSOR_KEYS="$(head -c 32 /dev/urandom | base64)"
 limits=(--blytz.rate-limit.per-ip.limit=100000000 --blytz.rate-limit.policies.auth-strict.limit=100000000
   --blytz.rate-limit.policies.auth-login.limit=100000000 --blytz.rate-limit.policies.auctions-bid.limit=100000000
@@ -57,7 +59,7 @@ for instance in 1 2; do
 done
 
 result="$("$java" blytz-app/src/bench/auctions/AuctionBench.java "$BLYTZ_ADMIN_EMAIL" "$BLYTZ_ADMIN_PASSWORD" \
-  "$bidders" "$seconds" "${bases[@]}")"
+  "$bidders" "$warmup" "$seconds" "${bases[@]}")"
 echo "$result"
 auction="$(sed -n 's/^auction=//p' <<<"$result")"
 accepted="$(sed -n 's/^accepted=//p' <<<"$result")"
@@ -85,13 +87,17 @@ else
   exit 1
 fi
 
+# The instances' connection pools are released first: PostgreSQL allows max_connections in all.
+cleanup
+apps=()
 echo "--- pgbench: UPDATE ... RETURNING of one row, $bidders clients, $seconds s"
 psql -X -q -d "$db" -c "CREATE TABLE IF NOT EXISTS public.bench_counter (id int PRIMARY KEY, n bigint NOT NULL)" \
   -c "INSERT INTO public.bench_counter VALUES (1, 0) ON CONFLICT (id) DO NOTHING"
 script="$(mktemp)"
 echo "UPDATE public.bench_counter SET n = n + 1 WHERE id = 1 RETURNING n;" >"$script"
-tps="$(pgbench -n -c "$bidders" -j "$(nproc)" -T "$seconds" -f "$script" "$db" 2>/dev/null \
-  | sed -n 's/^tps = \([0-9.]*\).*/\1/p')"
+pgbench -n -c "$bidders" -j "$(nproc)" -T "$seconds" -f "$script" "$db" >"blytz-app/target/bench-pgbench.log" 2>&1 \
+  || { echo "pgbench failed; see blytz-app/target/bench-pgbench.log" >&2; exit 1; }
+tps="$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' blytz-app/target/bench-pgbench.log)"
 rm -f "$script"
 psql -X -q -d "$db" -c "DROP TABLE public.bench_counter"
 echo "pgbench_tps=$tps"

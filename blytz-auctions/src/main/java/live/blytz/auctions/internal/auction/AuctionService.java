@@ -206,12 +206,12 @@ class AuctionService {
         });
     }
 
+    /** The auction, locked for a bid or a purchase by {@code caller}; checked before the lock, which it holds. */
     private Auction lockedForBuyer(Caller caller, UUID auctionId) {
-        Auction auction = auctions.lock(auctionId).orElseThrow(() -> NotFoundException.of("Auction", auctionId));
         if (accounts.suspended(caller.id())) {
             throw new ForbiddenException("A suspended account cannot bid or buy");
         }
-        return auction;
+        return auctions.lock(auctionId).orElseThrow(() -> NotFoundException.of("Auction", auctionId));
     }
 
     /** Bids per account, on every instance together (the per-address limit is the endpoint's policy). */
