@@ -329,6 +329,10 @@ class AuctionHttpTests {
         String soldProduct = auctions.product(seller, "10.00", null, null);
         String sold = (String) auctions.opened(seller, soldProduct, "PT4S").get("id");
         auctions.bid(alice, sold, "10.00", null).expectStatus().isCreated();
+        String scheduled = (String) ((Map<?, ?>) auctions.open(seller, Map.of("product_id",
+                        auctions.product(seller, "10.00", null, null), "duration", "PT1S",
+                        "starts_at", Instant.now().plusSeconds(2).toString()))
+                .expectStatus().isCreated().returnResult(AuctionHttp.JSON).getResponseBody().get("auction")).get("id");
         String unsoldProduct = auctions.product(seller, "10.00", null, null);
         String unsold = (String) auctions.opened(seller, unsoldProduct, "PT1S").get("id");
 
@@ -342,6 +346,11 @@ class AuctionHttpTests {
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("starting_price", 12)).exchange()
                 .expectStatus().isOk();
 
+        // scheduled → running → ended, by the closer alone.
+        assertThat(awaitStatus(scheduled, "ended", Duration.ofSeconds(15))).containsEntry("outcome", "unsold");
+        assertThat(jdbc.sql("SELECT type FROM auctions.auction_events WHERE auction_id = ? ORDER BY seq")
+                .param(UUID.fromString(scheduled)).query(String.class).list())
+                .containsExactly("opened", "started", "ended");
         Map<String, Object> won = awaitStatus(sold, "ended", Duration.ofSeconds(15));
         assertThat(won).containsEntry("outcome", "sold").containsEntry("current_price", 10.0);
         assertThat(Duration.between(Instant.parse((String) won.get("ends_at")),

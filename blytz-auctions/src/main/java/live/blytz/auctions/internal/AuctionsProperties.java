@@ -26,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxDuration     and at most this long
  * @param maxScheduleAhead an auction starts at most this far in the future
  * @param bidsPerAccount  bids (and buy-now attempts) one account may send per window, on every instance together
+ * @param idempotencyKeyTtl how long a bid's Idempotency-Key and first outcome are kept (a retry after that is a new bid)
  */
 @Validated
 @ConfigurationProperties("blytz.auctions")
@@ -37,7 +38,8 @@ public record AuctionsProperties(
         @NotNull @DefaultValue("1m") Duration minDuration,
         @NotNull @DefaultValue("30d") Duration maxDuration,
         @NotNull @DefaultValue("30d") Duration maxScheduleAhead,
-        @Valid @NotNull @DefaultValue Limit bidsPerAccount) {
+        @Valid @NotNull @DefaultValue Limit bidsPerAccount,
+        @NotNull @DefaultValue("24h") Duration idempotencyKeyTtl) {
 
     /** From price {@code from} on, bids rise by at least {@code increment}. */
     public record Band(@NotNull @DecimalMin("0") BigDecimal from,

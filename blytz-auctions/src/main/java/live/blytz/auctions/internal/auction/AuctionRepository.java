@@ -86,10 +86,6 @@ class AuctionRepository {
                 .list();
     }
 
-    List<UUID> loggedAuctionIds() {
-        return jdbc.sql("SELECT DISTINCT auction_id FROM auctions.auction_events").query(UUID.class).list();
-    }
-
     /**
      * Throws the projections of one auction away and writes them again from its log alone: what a new projection
      * or a repaired one would do, and what the tests compare with the live state.

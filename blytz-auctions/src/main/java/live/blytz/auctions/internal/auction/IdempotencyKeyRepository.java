@@ -44,6 +44,12 @@ class IdempotencyKeyRepository {
                 .optional();
     }
 
+    /** Forgets the keys stored before {@code cutoff}; returns how many. */
+    int purgeBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM auctions.idempotency_keys WHERE created_at < :cutoff")
+                .param("cutoff", Timestamp.from(cutoff)).update();
+    }
+
     void complete(UserId bidder, String key, int status, String body) {
         jdbc.sql("UPDATE auctions.idempotency_keys SET status = :status, body = :body WHERE bidder_id = :bidder AND key = :key")
                 .param("bidder", bidder.value()).param("key", key).param("status", status).param("body", body)

@@ -43,7 +43,7 @@ class AuctionTests {
                 new Band(new BigDecimal("1"), new BigDecimal("0.25")), new Band(new BigDecimal("5"), new BigDecimal("0.50")),
                 new Band(new BigDecimal("25"), new BigDecimal("1.00")), new Band(new BigDecimal("100"), new BigDecimal("2.50"))),
                 EXTENSION, Duration.ofMillis(250), 100, Duration.ofMinutes(1), Duration.ofDays(30), Duration.ofDays(30),
-                new AuctionsProperties.Limit(60, Duration.ofMinutes(1)));
+                new AuctionsProperties.Limit(60, Duration.ofMinutes(1)), Duration.ofHours(24));
     }
 
     Auction auction(String starting, @Nullable String reserve, @Nullable String buyNow) {
