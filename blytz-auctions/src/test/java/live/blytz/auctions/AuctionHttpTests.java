@@ -441,11 +441,18 @@ class AuctionHttpTests {
     void bidsAreRateLimitedPerAccount() {
         String id = auctions.auction(seller, "10.00", null, null, "PT1H");
         Account eager = accounts.register(Role.BUYER);
-        for (int i = 0; i < 40; i++) {
-            auctions.bid(eager, id, "1.00", null).expectStatus().isEqualTo(409);
+        // The test profile allows an account 40 bids per 10 minutes, refilled evenly: the 41st comes at once, unless
+        // the machine is so slow that a token was refilled meanwhile.
+        int answered = 0;
+        RestTestClient.ResponseSpec response = auctions.bid(eager, id, "1.00", null);
+        while (response.returnResult(AuctionHttp.JSON).getStatus().value() == 409 && answered < 60) {
+            answered++;
+            response = auctions.bid(eager, id, "1.00", null);
         }
+        assertThat(answered).isBetween(40, 59);
         auctions.bid(eager, id, "10.00", null).expectStatus().isEqualTo(429)
-                .expectHeader().exists(HttpHeaders.RETRY_AFTER);
+                .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
         auctions.bid(alice, id, "10.00", null).expectStatus().isCreated();
     }
 
