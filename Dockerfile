@@ -14,6 +14,7 @@ COPY blytz-platform/ blytz-platform/
 COPY blytz-auth/ blytz-auth/
 COPY blytz-users/ blytz-users/
 COPY blytz-catalog/ blytz-catalog/
+COPY blytz-auctions/ blytz-auctions/
 COPY blytz-app/ blytz-app/
 # The cache mount keeps Maven's downloads between builds (BuildKit).
 RUN --mount=type=cache,target=/root/.m2 \

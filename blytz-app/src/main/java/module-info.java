@@ -7,6 +7,7 @@ module live.blytz.app {
     requires live.blytz.auth;
     requires live.blytz.users;
     requires live.blytz.catalog;
+    requires live.blytz.auctions;
 
     requires spring.beans;
     requires spring.boot;

@@ -1,4 +1,7 @@
-/** The category tree and the products sellers list. Publishes only its events (the root package holds no API yet). */
+/**
+ * The category tree and the products sellers list. Publishes its events and, in the root package, what auctions may
+ * do with a product ({@code ProductAuctions}).
+ */
 module live.blytz.catalog {
     requires transitive live.blytz.sharedkernel;
     requires live.blytz.auth;
@@ -24,5 +27,6 @@ module live.blytz.catalog {
     requires com.github.benmanes.caffeine;
     requires java.sql;
 
+    exports live.blytz.catalog;
     exports live.blytz.catalog.events;
 }

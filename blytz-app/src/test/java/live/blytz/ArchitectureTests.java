@@ -30,7 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
 @AnalyzeClasses(packages = "live.blytz", importOptions = ProductionClasses.class)
 class ArchitectureTests {
 
-    private static final String[] MODULES = {"live.blytz.auth..", "live.blytz.users..", "live.blytz.catalog.."};
+    private static final String[] MODULES = {"live.blytz.auth..", "live.blytz.users..", "live.blytz.catalog..",
+            "live.blytz.auctions.."};
 
     @ArchTest
     static final ArchRule controllersSitInTheirFeaturePackage = classes()
@@ -106,7 +107,8 @@ class ArchitectureTests {
             .should().resideInAnyPackage(
                     "live.blytz.auth", "live.blytz.auth.events", "live.blytz.auth.internal..",
                     "live.blytz.users", "live.blytz.users.events", "live.blytz.users.internal..",
-                    "live.blytz.catalog", "live.blytz.catalog.events", "live.blytz.catalog.internal..")
+                    "live.blytz.catalog", "live.blytz.catalog.events", "live.blytz.catalog.internal..",
+                    "live.blytz.auctions", "live.blytz.auctions.events", "live.blytz.auctions.internal..")
             .because("a module publishes its root package (API) and events; everything else is internal");
 
     @ArchTest
@@ -120,14 +122,14 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule modulesDoNotReachIntoThePlatform = noClasses()
             .that().resideInAnyPackage("live.blytz.auth..", "live.blytz.users..", "live.blytz.catalog..",
-                    "live.blytz.sharedkernel..")
+                    "live.blytz.auctions..", "live.blytz.sharedkernel..")
             .should().dependOnClassesThat().resideInAPackage("live.blytz.platform..")
             .because("the platform serves the modules through the shared kernel's ports; modules know only the shared "
                     + "kernel and each other's APIs");
 
     @ArchTest
     static final ArchRule noModuleCallsIntoAuth = noClasses()
-            .that().resideInAnyPackage("live.blytz.users..", "live.blytz.catalog..")
+            .that().resideInAnyPackage("live.blytz.users..", "live.blytz.catalog..", "live.blytz.auctions..")
             .should().dependOnClassesThat().resideInAPackage("live.blytz.auth")
             .because("auth must stay extractable: other modules only listen to its events");
 }

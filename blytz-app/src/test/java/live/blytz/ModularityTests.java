@@ -31,7 +31,7 @@ class ModularityTests {
     void findsEveryModule() {
         // Guards against a vacuous verify(): with the application class in the wrong package Modulith finds none.
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-                .containsExactlyInAnyOrder("sharedkernel", "auth", "users", "catalog", "platform");
+                .containsExactlyInAnyOrder("sharedkernel", "auth", "users", "catalog", "auctions", "platform");
     }
 
     @Test

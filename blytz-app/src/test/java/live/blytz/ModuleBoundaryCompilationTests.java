@@ -38,10 +38,22 @@ class ModuleBoundaryCompilationTests {
         assertThat(result.succeeded()).isTrue();
     }
 
+    @Test
+    void javacRefusesAnImportOfTheAuctionsInternalsAndAcceptsCatalogsPublishedApi() throws IOException {
+        CompileResult internal = compileProbe("import live.blytz.auctions.internal.Increments;");
+        assertThat(internal.succeeded()).isFalse();
+        assertThat(internal.output()).contains("package live.blytz.auctions.internal is not visible");
+
+        CompileResult api = compileProbe("import live.blytz.catalog.ProductAuctions;\n"
+                + "import live.blytz.auctions.events.AuctionEnded;");
+        assertThat(api.output()).isEmpty();
+        assertThat(api.succeeded()).isTrue();
+    }
+
     private CompileResult compileProbe(String importLine) throws IOException {
         Path sources = Files.createDirectories(work.resolve("src/probe"));
         Files.writeString(work.resolve("src/module-info.java"),
-                "module probe { requires live.blytz.catalog; requires live.blytz.auth; }");
+                "module probe { requires live.blytz.catalog; requires live.blytz.auth; requires live.blytz.auctions; }");
         Files.writeString(sources.resolve("Probe.java"), "package probe;\n" + importLine + "\nclass Probe {}\n");
 
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();

@@ -202,6 +202,17 @@ class ContractCustomizer implements OpenApiCustomizer {
                 .description("Also in the X-Request-ID header; quote it when reporting a problem"));
         problem.addProperty("errors", new ArraySchema().items(fieldError)
                 .description("Validation failures only: every failing field at once"));
+        // What a losing bid needs to try again (auctions): stated on its 409s, absent elsewhere.
+        problem.addProperty("current_price", new io.swagger.v3.oas.models.media.NumberSchema()
+                .description("Conflicts of a bid: the auction's current price"));
+        problem.addProperty("minimum_bid", new io.swagger.v3.oas.models.media.NumberSchema()
+                .description("Conflicts of a bid: the least the next bid may be"));
+        problem.addProperty("currency", new StringSchema().example("EUR")
+                .description("Conflicts of a bid: the auction's currency"));
+        problem.addProperty("starts_at", new StringSchema().format("date-time")
+                .description("Conflicts of a bid: when the auction starts taking bids"));
+        problem.addProperty("ends_at", new StringSchema().format("date-time")
+                .description("Conflicts of a bid: the auction's end, by the server's clock"));
         problem.required(List.of("type", "title", "status", "request_id"));
         return problem;
     }

@@ -77,7 +77,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> conflict(ConflictException e, HttpServletRequest request) {
-        return respond(problem(request, HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", e.getMessage()));
+        ProblemDetail problem = problem(request, HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Conflict", e.getMessage());
+        e.details().forEach(problem::setProperty);
+        return respond(problem);
     }
 
     @ExceptionHandler

@@ -208,6 +208,12 @@ public final class Product {
         };
     }
 
+    /** An auction sold it ({@code active → sold}); the event says so. */
+    ProductEvent sell(Instant now) {
+        updatedAt = now;
+        return moveTo(ProductStatus.SOLD).orElseThrow();
+    }
+
     ProductUpdated feature(boolean featured, Instant now) {
         this.featured = featured;
         this.updatedAt = now;

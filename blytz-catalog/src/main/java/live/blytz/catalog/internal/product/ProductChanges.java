@@ -25,6 +25,12 @@ record ProductChanges(
         Patch<String> shippingInfo,
         Patch<ProductStatus> status) {
 
+    /** True when this changes what an auction of the product took from it: its prices, currency or status. */
+    boolean changesAuctionTerms(ProductStatus current) {
+        return List.of(currency, startingPrice, reservePrice, buyNowPrice).stream().anyMatch(Patch::isSent)
+                || status.orElse(current) != current;
+    }
+
     /** True when anything but the status is sent. */
     boolean changesFields() {
         return List.of(categoryId, title, description, condition, currency, startingPrice, reservePrice, buyNowPrice,

@@ -65,7 +65,8 @@ class ProductController {
             headers = @Header(name = HttpHeaders.ETAG, description = EntityTags.ETAG_DOC, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "403", description = "A public product of another seller")
     @ApiResponse(responseCode = "404", description = "No such product, or a non-public one of another seller")
-    @ApiResponse(responseCode = "409", description = "Illegal status move, product not editable, or stale version")
+    @ApiResponse(responseCode = "409", description = "Illegal status move, product not editable, stale version, or a "
+            + "change of prices, currency or status while the product is in a scheduled or running auction")
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ProductResponse.Envelope update(Caller caller, @PathVariable UUID id,
             @Parameter(description = EntityTags.IF_MATCH_DOC)
@@ -80,7 +81,7 @@ class ProductController {
     @ApiResponse(responseCode = "204")
     @ApiResponse(responseCode = "403", description = "A public product of another seller")
     @ApiResponse(responseCode = "404", description = "No such product, or a non-public one of another seller")
-    @ApiResponse(responseCode = "409", description = "Stale version")
+    @ApiResponse(responseCode = "409", description = "Stale version, or the product is in a scheduled or running auction")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id,
             @Parameter(description = EntityTags.IF_MATCH_DOC)

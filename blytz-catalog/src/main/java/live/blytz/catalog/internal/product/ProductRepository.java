@@ -101,6 +101,25 @@ public class ProductRepository {
                 .param("id", id).query(this::product).optional();
     }
 
+    /**
+     * The auction that holds the product (ADR 0025), read with the row locked until the transaction ends, so that a
+     * reservation cannot start between this check and the change that relies on it; null when none does.
+     */
+    @Nullable UUID lockedAuction(UUID id) {
+        return jdbc.sql("SELECT auction_id FROM catalog.products WHERE id = :id AND deleted_at IS NULL FOR UPDATE")
+                .param("id", id).query((rs, row) -> rs.getObject("auction_id", UUID.class)).optional().orElse(null);
+    }
+
+    void reserveFor(UUID id, UUID auctionId) {
+        jdbc.sql("UPDATE catalog.products SET auction_id = :auction WHERE id = :id")
+                .param("id", id).param("auction", auctionId).update();
+    }
+
+    void release(UUID id, UUID auctionId) {
+        jdbc.sql("UPDATE catalog.products SET auction_id = NULL WHERE id = :id AND auction_id = :auction")
+                .param("id", id).param("auction", auctionId).update();
+    }
+
     /** Whether the category exists and is active: products are filed only under active categories. */
     Optional<Boolean> categoryActive(UUID categoryId) {
         return jdbc.sql("SELECT is_active FROM catalog.categories WHERE id = :id")

@@ -11,6 +11,7 @@ import live.blytz.catalog.internal.CatalogProperties;
 import live.blytz.sharedkernel.Caller;
 import live.blytz.sharedkernel.Ids;
 import live.blytz.sharedkernel.Instants;
+import live.blytz.sharedkernel.error.ConflictException;
 import live.blytz.sharedkernel.error.FieldError;
 import live.blytz.sharedkernel.error.ForbiddenException;
 import live.blytz.sharedkernel.error.NotFoundException;
@@ -74,6 +75,9 @@ class ProductService {
     @Transactional
     ProductResponse update(Caller caller, UUID id, ProductChanges changes, @Nullable Long expectedVersion) {
         Product product = productToChange(caller, id, expectedVersion);
+        if (changes.changesAuctionTerms(product.status()) && products.lockedAuction(id) != null) {
+            throw inAuction();
+        }
         ValidationErrors errors = new ValidationErrors();
         UUID category = changes.categoryId().orElse(null);
         if (category != null && !category.equals(product.categoryId())) {
@@ -105,9 +109,17 @@ class ProductService {
     @Transactional
     void delete(Caller caller, UUID id, @Nullable Long expectedVersion) {
         Product product = productToChange(caller, id, expectedVersion);
+        if (products.lockedAuction(id) != null) {
+            throw inAuction();
+        }
         ProductEvent deleted = product.delete(Instants.now(clock));
         products.softDelete(product);
         events.publishEvent(deleted);
+    }
+
+    private static ConflictException inAuction() {
+        return new ConflictException("The product is in a scheduled or running auction: its prices, currency and "
+                + "status cannot change and it cannot be deleted until the auction ends or is cancelled");
     }
 
     /**

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Hot-auction benchmark (ADR 0025): many bidders on one auction through two app instances sharing PostgreSQL and
+# Redis, then a check of the auction's log, then pgbench's bare single-row UPDATE ... RETURNING at the same
+# concurrency for comparison (goal: accepted bids/s >= 0.5x of it).
+#
+# Usage (from the repository root; needs the machine's PostgreSQL and Redis, psql and pgbench):
+#   SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/<db> SPRING_DATASOURCE_USERNAME=postgres \
+#   REDIS_URL=redis://127.0.0.1:6379/<n> blytz-app/src/bench/auctions/bench.sh [bidders=64] [seconds=20] [warmup=10]
+#
+# Builds the fat jar unless it exists, starts it twice on free ports with the rate limits lifted, runs
+# AuctionBench.java, checks the log with psql and runs pgbench. A benchmark, not a test: run it on an idle machine.
+set -euo pipefail
+
+bidders="${1:-64}"
+seconds="${2:-20}"
+warmup="${3:-10}"
+root="$(cd "$(dirname "$0")/../../../.." && pwd)"
+cd "$root"
+: "${SPRING_DATASOURCE_URL:?set SPRING_DATASOURCE_URL (two instances must share one PostgreSQL)}"
+: "${REDIS_URL:?set REDIS_URL (two instances must share one Redis)}"
+
+if [[ -z "${JAVA_HOME:-}" ]]; then
+  for jdk in /usr/lib/jvm/*25*; do [[ -x "$jdk/bin/java" ]] && export JAVA_HOME="$jdk" && break; done
+fi
+java="$JAVA_HOME/bin/java"
+[[ -f blytz-app/target/blytz-app.jar ]] || ./mvnw -B -q -pl blytz-app -am package -DskipTests
+
+# psql's connection from the JDBC URL: jdbc:postgresql://host:port/db
+hostport_db="${SPRING_DATASOURCE_URL#jdbc:postgresql://}"
+db="${hostport_db#*/}"; db="${db%%\?*}"
+hostport="${hostport_db%%/*}"
+export PGHOST="${hostport%%:*}" PGPORT="${hostport##*:}" PGUSER="${SPRING_DATASOURCE_USERNAME:-postgres}"
+[[ -n "${SPRING_DATASOURCE_PASSWORD:-}" ]] && export PGPASSWORD="$SPRING_DATASOURCE_PASSWORD"
+
+export BLYTZ_ADMIN_EMAIL="bench-admin@bench.test" BLYTZ_ADMIN_PASSWORD="bench admin passphrase 4c1e"
+# A profile of its own: no demo data, no prod checks.
+export SPRING_PROFILES_ACTIVE=bench BLYTZ_AUTH_BCRYPT_COST=10 BLYTZ_EMBEDDED_ENABLED=false
+export BLYTZ_CURSOR_KEYS="$(head -c 32 /dev/urandom | base64)"
+limits=(--blytz.rate-limit.per-ip.limit=100000000 --blytz.rate-limit.policies.auth-strict.limit=100000000
+  --blytz.rate-limit.policies.auth-login.limit=100000000 --blytz.rate-limit.policies.auctions-bid.limit=100000000
+  --blytz.auctions.bids-per-account.limit=100000000 --logging.level.root=WARN)
+apps=()
+bases=()
+cleanup() { for pid in "${apps[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+for instance in 1 2; do
+  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  SERVER_PORT="$port" "$java" -jar blytz-app/target/blytz-app.jar "${limits[@]}" \
+    >"blytz-app/target/bench-auctions-$instance.log" 2>&1 &
+  apps+=("$!")
+  bases+=("http://127.0.0.1:$port")
+  # One at a time: the first runs Liquibase and the demo data alone.
+  for _ in $(seq 1 240); do
+    curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null 2>&1 && break
+    sleep 1
+  done
+  curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null \
+    || { echo "instance $instance did not start; see blytz-app/target/bench-auctions-$instance.log" >&2; exit 1; }
+done
+
+result="$("$java" blytz-app/src/bench/auctions/AuctionBench.java "$BLYTZ_ADMIN_EMAIL" "$BLYTZ_ADMIN_PASSWORD" \
+  "$bidders" "$warmup" "$seconds" "${bases[@]}")"
+echo "$result"
+auction="$(sed -n 's/^auction=//p' <<<"$result")"
+accepted="$(sed -n 's/^accepted=//p' <<<"$result")"
+rate="$(sed -n 's/^accepted_per_second=//p' <<<"$result")"
+
+echo "--- log check of auction $auction"
+psql -X -q -v ON_ERROR_STOP=1 -d "$db" -At <<SQL
+WITH log AS (SELECT seq, type, lag(seq) OVER (ORDER BY seq) AS previous FROM auctions.auction_events
+             WHERE auction_id = '$auction'),
+     bids AS (SELECT amount, lag(amount) OVER (ORDER BY seq) AS previous FROM auctions.bids
+              WHERE auction_id = '$auction')
+SELECT 'events=' || (SELECT count(*) FROM log)
+  || ' gaps_or_duplicates=' || (SELECT count(*) FROM log WHERE previous IS NOT NULL AND seq <> previous + 1)
+  || ' first_seq=' || (SELECT min(seq) FROM log)
+  || ' bid_placed=' || (SELECT count(*) FROM log WHERE type = 'bid_placed')
+  || ' not_increasing=' || (SELECT count(*) FROM bids WHERE previous IS NOT NULL AND amount <= previous)
+  || ' projection_bid_count=' || (SELECT bid_count FROM auctions.auctions WHERE id = '$auction')
+  || ' bid_rows=' || (SELECT count(*) FROM bids);
+SQL
+placed="$(psql -X -d "$db" -At -c "SELECT count(*) FROM auctions.auction_events WHERE auction_id = '$auction' AND type = 'bid_placed'")"
+if [[ "$placed" == "$accepted" ]]; then
+  echo "accepted bids in the log: $placed = accepted responses $accepted (none lost, none doubled)"
+else
+  echo "MISMATCH: $placed bid_placed in the log, $accepted accepted responses" >&2
+  exit 1
+fi
+
+# The instances' connection pools are released first: PostgreSQL allows max_connections in all.
+cleanup
+apps=()
+echo "--- pgbench: UPDATE ... RETURNING of one row, $bidders clients, $seconds s"
+psql -X -q -d "$db" -c "CREATE TABLE IF NOT EXISTS public.bench_counter (id int PRIMARY KEY, n bigint NOT NULL)" \
+  -c "INSERT INTO public.bench_counter VALUES (1, 0) ON CONFLICT (id) DO NOTHING"
+script="$(mktemp)"
+echo "UPDATE public.bench_counter SET n = n + 1 WHERE id = 1 RETURNING n;" >"$script"
+pgbench -n -c "$bidders" -j "$(nproc)" -T "$seconds" -f "$script" "$db" >"blytz-app/target/bench-pgbench.log" 2>&1 \
+  || { echo "pgbench failed; see blytz-app/target/bench-pgbench.log" >&2; exit 1; }
+tps="$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' blytz-app/target/bench-pgbench.log)"
+rm -f "$script"
+psql -X -q -d "$db" -c "DROP TABLE public.bench_counter"
+echo "pgbench_tps=$tps"
+python3 -c "print(f'ratio={float($rate) / float($tps):.2f} (accepted bids/s / pgbench tps)')"

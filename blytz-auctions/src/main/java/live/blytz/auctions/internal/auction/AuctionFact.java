@@ -1,0 +1,68 @@
+package live.blytz.auctions.internal.auction;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One entry of an auction's event log (ADR 0025): a fact, stored as {@code type} and a JSON {@code payload}. Each
+ * carries what changed, so that folding the log needs no rule: the rules ran once, when the fact was decided. These
+ * are the module's own records; the published events are in {@code live.blytz.auctions.events}.
+ */
+sealed interface AuctionFact {
+
+    /** The type codes of the log, and the record each names. */
+    Map<String, Class<? extends AuctionFact>> TYPES = Map.of(
+            "opened", Opened.class, "started", Started.class, "bid_placed", BidAccepted.class,
+            "proxy_bid", ProxyBid.class, "extended", Extended.class, "bought_now", BoughtNow.class,
+            "ended", Ended.class, "cancelled", Cancelled.class);
+
+    default String type() {
+        return TYPES.entrySet().stream().filter(entry -> entry.getValue() == getClass()).findFirst().orElseThrow()
+                .getKey();
+    }
+
+    /** The seller opened it, scheduled or (when {@code startsAt} is not in the future) running. */
+    record Opened(UUID productId, UUID sellerId, UUID categoryId, String title, String currency,
+            BigDecimal startingPrice, @Nullable BigDecimal reservePrice, @Nullable BigDecimal buyNowPrice,
+            Instant startsAt, Instant endsAt, boolean running) implements AuctionFact {
+    }
+
+    /** A scheduled auction reached its start. */
+    record Started() implements AuctionFact {
+    }
+
+    /**
+     * A bidder's bid, standing at {@code amount} (their maximum is {@code maxAmount}); after it the price is
+     * {@code price}, led by {@code leaderId} with maximum {@code leaderMax}.
+     */
+    record BidAccepted(UUID bidderId, BigDecimal amount, BigDecimal maxAmount, BigDecimal price, UUID leaderId,
+            BigDecimal leaderMax) implements AuctionFact {
+    }
+
+    /** The system bid {@code amount} for {@code bidderId}, within their maximum; the price is {@code amount}. */
+    record ProxyBid(UUID bidderId, BigDecimal amount, UUID leaderId, BigDecimal leaderMax) implements AuctionFact {
+    }
+
+    /** Soft close: a late bid moved the end. */
+    record Extended(Instant endsAt) implements AuctionFact {
+    }
+
+    /** A buyer took the buy-now price (an {@link Ended} follows). */
+    record BoughtNow(UUID buyerId, BigDecimal price) implements AuctionFact {
+    }
+
+    /** Over: sold to {@code winnerId} at {@code price}, or unsold (both null). */
+    record Ended(boolean sold, @Nullable UUID winnerId, @Nullable BigDecimal price) implements AuctionFact {
+    }
+
+    /** Cancelled by its seller or an admin. */
+    record Cancelled(UUID cancelledBy) implements AuctionFact {
+    }
+
+    /** A fact as the log holds it: its position and time. */
+    record Logged(long seq, AuctionFact fact, Instant occurredAt) {
+    }
+}

@@ -1,0 +1,64 @@
+package live.blytz.auctions.internal.auction;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The bodies of the auction writes. None has a seller, price, status or time the server owns: the product's prices
+ * and currency are taken from catalog, and any unknown field is a 400 naming it (no mass assignment).
+ */
+final class AuctionRequests {
+
+    /** The largest amount a price column holds: NUMERIC(12,2). */
+    static final String MAX_AMOUNT = "9999999999.99";
+    static final String MONEY = "Exact decimal in the auction's currency, with at most its minor-unit digits";
+
+    private AuctionRequests() {
+    }
+
+    @Schema(name = "AuctionOpenRequest", description = "Send ends_at or duration, not both")
+    record Open(
+            @NotNull UUID productId,
+            @Schema(types = {"string", "null"}, format = "date-time",
+                    description = "When bidding opens; now when absent. Not in the past")
+            @Nullable Instant startsAt,
+            @Schema(types = {"string", "null"}, format = "date-time", description = "When bidding closes")
+            @Nullable Instant endsAt,
+            @Schema(types = {"string", "null"}, example = "PT2H",
+                    description = "ISO 8601 duration from starts_at, instead of ends_at")
+            @Size(max = 40) @Nullable String duration) {
+    }
+
+    @Schema(name = "BidRequest")
+    record Bid(
+            @Schema(types = "number", description = MONEY + "; at least the minimum next bid", minimum = "0",
+                    exclusiveMinimum = true, maximum = MAX_AMOUNT)
+            @NotNull BigDecimal amount,
+            @Schema(types = {"number", "null"}, description = MONEY + "; your proxy maximum, at least amount: the "
+                    + "system outbids others for you up to it, one increment at a time. Only you ever see it",
+                    minimum = "0", exclusiveMinimum = true, maximum = MAX_AMOUNT)
+            @Nullable BigDecimal maxAmount) {
+    }
+
+    /** A bid's outcome as its bidder sees it, with the auction right after it. */
+    @Schema(name = "BidResult")
+    record BidResult(
+            UUID auctionId,
+            @Schema(description = "The log position of your bid") long sequence,
+            @Schema(types = "number", description = "What your bid stands at (raised by your maximum if needed)")
+            BigDecimal amount,
+            @Schema(types = "number", description = "Your proxy maximum; only you see it") BigDecimal maxAmount,
+            @Schema(description = "Whether you lead after this bid") boolean leading,
+            String currency,
+            @Schema(types = "number") BigDecimal currentPrice,
+            int bidCount,
+            boolean reserveMet,
+            @Schema(types = "number", description = "The least the next bid may be") BigDecimal minimumBid,
+            @Schema(description = "The server's end time after this bid (a late bid extends it)") Instant endsAt) {
+    }
+}

@@ -1,0 +1,292 @@
+package live.blytz.auctions.internal.auction;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import live.blytz.auctions.events.AuctionCancelled;
+import live.blytz.auctions.events.AuctionEnded;
+import live.blytz.auctions.events.AuctionOpened;
+import live.blytz.auctions.events.BidPlaced;
+import live.blytz.auctions.internal.AuctionsProperties;
+import live.blytz.auctions.internal.Increments;
+import live.blytz.auctions.internal.account.SuspensionRepository;
+import live.blytz.auctions.internal.auction.AuctionFact.BidAccepted;
+import live.blytz.auctions.internal.auction.AuctionFact.Ended;
+import live.blytz.auctions.internal.auction.AuctionFact.Opened;
+import live.blytz.auctions.internal.auction.AuctionRequests.BidResult;
+import live.blytz.catalog.AuctionableProduct;
+import live.blytz.catalog.ProductAuctions;
+import live.blytz.sharedkernel.Caller;
+import live.blytz.sharedkernel.Ids;
+import live.blytz.sharedkernel.Instants;
+import live.blytz.sharedkernel.Money;
+import live.blytz.sharedkernel.UserId;
+import live.blytz.sharedkernel.error.ConflictException;
+import live.blytz.sharedkernel.error.FieldError;
+import live.blytz.sharedkernel.error.ForbiddenException;
+import live.blytz.sharedkernel.error.NotFoundException;
+import live.blytz.sharedkernel.error.TooManyRequestsException;
+import live.blytz.sharedkernel.error.ValidationErrors;
+import live.blytz.sharedkernel.error.ValidationException;
+import live.blytz.sharedkernel.store.RateLimitDecision;
+import live.blytz.sharedkernel.store.RateLimitPolicy;
+import live.blytz.sharedkernel.store.RateLimiter;
+import live.blytz.sharedkernel.web.ExpectedVersion;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The auction use cases that change state: open, bid, buy now, cancel, and close what is due. Each runs in one
+ * transaction that first locks the auction's row, so that the facts of one auction are decided one at a time on every
+ * instance (ADR 0025); it appends the facts to the log with their projections, reserves, releases or sells the product
+ * through catalog's API in the same transaction, and publishes the module's events.
+ */
+@Service
+class AuctionService {
+
+    private final AuctionRepository auctions;
+    private final IdempotencyKeyRepository keys;
+    private final SuspensionRepository accounts;
+    private final ProductAuctions products;
+    private final Increments increments;
+    private final AuctionsProperties properties;
+    private final RateLimiter limiter;
+    private final RateLimitPolicy bidsPerAccount;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    AuctionService(AuctionRepository auctions, IdempotencyKeyRepository keys, SuspensionRepository accounts,
+            ProductAuctions products, Increments increments, AuctionsProperties properties, RateLimiter limiter,
+            ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+        this.auctions = auctions;
+        this.keys = keys;
+        this.accounts = accounts;
+        this.products = products;
+        this.increments = increments;
+        this.properties = properties;
+        this.limiter = limiter;
+        this.bidsPerAccount = new RateLimitPolicy("auctions-bid-account", properties.bidsPerAccount().limit(),
+                properties.bidsPerAccount().window());
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Opens an auction of the caller's active product (an admin's of anyone's), with catalog's prices of this moment. */
+    @Transactional
+    UUID open(Caller caller, AuctionRequests.Open request) {
+        Instant now = Instants.now(clock);
+        AuctionableProduct product = products.find(request.productId())
+                .filter(found -> found.publiclyVisible() || caller.mayManage(found.sellerId()))
+                .orElseThrow(() -> ValidationException.of("product_id", "is not an existing product"));
+        if (!caller.mayManage(product.sellerId())) {
+            throw new ForbiddenException("Only the product's seller or an admin may auction it");
+        }
+        Instant startsAt = request.startsAt() == null ? now : request.startsAt();
+        Instant endsAt = endOf(request, startsAt, now);
+        UUID id = Ids.newId();
+        AuctionableProduct reserved = products.reserve(product.id(), id);
+        Opened opened = new Opened(reserved.id(), reserved.sellerId().value(), reserved.categoryId(), reserved.title(),
+                reserved.startingPrice().currency().getCurrencyCode(), reserved.startingPrice().amount(),
+                amount(reserved.reservePrice()), amount(reserved.buyNowPrice()), startsAt, endsAt,
+                !startsAt.isAfter(now));
+        Auction auction = Auction.before(id);
+        auctions.record(auction, List.of(opened), now);
+        events.publishEvent(new AuctionOpened(id, reserved.id(), reserved.sellerId(), opened.currency(),
+                opened.startingPrice(), startsAt, endsAt, now));
+        return id;
+    }
+
+    /**
+     * A bid. With an {@code Idempotency-Key} already used by this bidder for the same request, the first outcome is
+     * returned and nothing else happens; for another request, a 409. Only accepted bids are remembered: a refused one
+     * changed nothing, so its retry is decided afresh.
+     */
+    @Transactional
+    Replayable<BidResult> bid(Caller caller, UUID auctionId, String key, AuctionRequests.Bid request) {
+        Instant now = Instants.now(clock);
+        String fingerprint = fingerprint(auctionId, request);
+        if (!keys.claim(caller.id(), key, fingerprint, now)) {
+            IdempotencyKeyRepository.Stored stored = keys.find(caller.id(), key).orElseThrow();
+            if (!stored.fingerprint().equals(fingerprint) || stored.body() == null) {
+                throw new ConflictException("This Idempotency-Key was already used for another request; use a new "
+                        + "key for a new bid");
+            }
+            return new Replayable<>(json.readValue(stored.body(), BidResult.class), true);
+        }
+        throttle(caller);
+        Auction auction = lockedForBuyer(caller, auctionId);
+        Money amount = money(auction, "amount", request.amount());
+        Money max = request.maxAmount() == null ? amount : money(auction, "max_amount", request.maxAmount());
+        if (max.compareTo(amount) < 0) {
+            throw ValidationException.of("max_amount", "must be at least amount");
+        }
+        List<AuctionFact> facts = auction.bid(caller.id(), amount, max, now, increments, properties.extension());
+        auctions.record(auction, facts, now);
+        BidAccepted mine = facts.stream().filter(BidAccepted.class::isInstance).map(BidAccepted.class::cast)
+                .findFirst().orElseThrow();
+        long mySeq = auction.seq() - facts.size() + facts.indexOf(mine) + 1;
+        BidResult result = new BidResult(auctionId, mySeq, mine.amount(), mine.maxAmount(),
+                caller.id().equals(auction.leaderId()), auction.currency().getCurrencyCode(),
+                auction.currentPrice().amount(), auction.bidCount(), auction.reserveMet(),
+                auction.minimumBid(increments).amount(), auction.endsAt());
+        keys.complete(caller.id(), key, 201, json.writeValueAsString(result));
+        events.publishEvent(new BidPlaced(auctionId, auction.seq(), auction.currentPrice().amount(),
+                auction.currency().getCurrencyCode(), auction.bidCount(), handle(auction, auction.leaderId()),
+                auction.reserveMet(), auction.endsAt(), now));
+        return new Replayable<>(result, false);
+    }
+
+    /** Buys at the buy-now price: the auction ends, sold to the caller, and catalog marks the product sold. */
+    @Transactional
+    void buyNow(Caller caller, UUID auctionId) {
+        Instant now = Instants.now(clock);
+        throttle(caller);
+        Auction auction = lockedForBuyer(caller, auctionId);
+        List<AuctionFact> facts = auction.buyNow(caller.id(), now);
+        auctions.record(auction, facts, now);
+        finish(auction, facts, now);
+    }
+
+    /** Cancels: its seller before the first bid, an admin any time while scheduled or running. */
+    @Transactional
+    void cancel(Caller caller, UUID auctionId, @Nullable Long expectedVersion) {
+        Instant now = Instants.now(clock);
+        Auction auction = auctions.lock(auctionId).orElseThrow(() -> NotFoundException.of("Auction", auctionId));
+        if (!caller.mayManage(auction.sellerId())) {
+            throw new ForbiddenException("Only the auction's seller or an admin may cancel it");
+        }
+        ExpectedVersion.check(expectedVersion, auction.seq(), "auction");
+        List<AuctionFact> facts = auction.cancel(caller.id(), caller.isAdmin(), now);
+        auctions.record(auction, facts, now);
+        products.release(auction.productId(), auction.id());
+        events.publishEvent(new AuctionCancelled(auction.id(), auction.productId(), auction.sellerId(), caller.id(),
+                now));
+    }
+
+    /**
+     * Starts and ends what is due, at most one batch, skipping the auctions another instance is closing; returns how
+     * many it handled. Run by {@link AuctionCloser} on every instance.
+     */
+    @Transactional
+    int closeDue() {
+        Instant now = Instants.now(clock);
+        List<Auction> due = auctions.lockDue(now, properties.closerBatch());
+        for (Auction auction : due) {
+            List<AuctionFact> facts = auction.due(now);
+            auctions.record(auction, facts, now);
+            finish(auction, facts, now);
+        }
+        return due.size();
+    }
+
+    /** After an end: the product is sold with the auction, or free again; {@code AuctionEnded} is published. */
+    private void finish(Auction auction, List<AuctionFact> facts, Instant now) {
+        facts.stream().filter(Ended.class::isInstance).map(Ended.class::cast).findFirst().ifPresent(ended -> {
+            if (ended.sold()) {
+                products.markSold(auction.productId(), auction.id());
+            } else {
+                products.release(auction.productId(), auction.id());
+            }
+            events.publishEvent(new AuctionEnded(auction.id(), auction.productId(), auction.sellerId(), ended.sold(),
+                    ended.winnerId() == null ? null : new UserId(ended.winnerId()), ended.price(),
+                    auction.currency().getCurrencyCode(), now));
+        });
+    }
+
+    /** The auction, locked for a bid or a purchase by {@code caller}; checked before the lock, which it holds. */
+    private Auction lockedForBuyer(Caller caller, UUID auctionId) {
+        if (accounts.suspended(caller.id())) {
+            throw new ForbiddenException("A suspended account cannot bid or buy");
+        }
+        return auctions.lock(auctionId).orElseThrow(() -> NotFoundException.of("Auction", auctionId));
+    }
+
+    /** Bids per account, on every instance together (the per-address limit is the endpoint's policy). */
+    private void throttle(Caller caller) {
+        RateLimitDecision decision = limiter.tryAcquire(bidsPerAccount, caller.id().value().toString());
+        if (!decision.allowed()) {
+            throw new TooManyRequestsException("Too many bids from this account; slow down", decision.resetAfter());
+        }
+    }
+
+    private String handle(Auction auction, @Nullable UserId bidder) {
+        return bidder == null ? "" : auctions.handleOf(auction.id(), bidder).map(n -> "bidder-" + n).orElse("");
+    }
+
+    private Instant endOf(AuctionRequests.Open request, Instant startsAt, Instant now) {
+        ValidationErrors errors = new ValidationErrors();
+        if (request.startsAt() != null && request.startsAt().isBefore(now)) {
+            errors.add(new FieldError("starts_at", "must not be in the past"));
+        } else if (startsAt.isAfter(now.plus(properties.maxScheduleAhead()))) {
+            errors.add(new FieldError("starts_at", "must be at most " + properties.maxScheduleAhead() + " ahead"));
+        }
+        Instant endsAt = null;
+        if ((request.endsAt() == null) == (request.duration() == null)) {
+            errors.add(new FieldError(request.endsAt() == null ? "ends_at" : "duration",
+                    "send exactly one of ends_at and duration"));
+        } else if (request.endsAt() != null) {
+            endsAt = request.endsAt();
+        } else {
+            try {
+                endsAt = startsAt.plus(Duration.parse(request.duration()));
+            } catch (DateTimeParseException | ArithmeticException e) {
+                errors.add(new FieldError("duration", "must be an ISO 8601 duration such as PT2H"));
+            }
+        }
+        if (endsAt != null) {
+            Duration length = Duration.between(startsAt, endsAt);
+            if (length.compareTo(properties.minDuration()) < 0 || length.compareTo(properties.maxDuration()) > 0) {
+                errors.add(new FieldError(request.endsAt() != null ? "ends_at" : "duration", "the auction must run "
+                        + "between " + properties.minDuration() + " and " + properties.maxDuration()));
+            }
+        }
+        errors.throwIfAny();
+        return endsAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    private static Money money(Auction auction, String field, BigDecimal amount) {
+        if (amount.signum() <= 0 || amount.compareTo(new BigDecimal(AuctionRequests.MAX_AMOUNT)) > 0) {
+            throw ValidationException.of(field, "must be greater than 0 and at most " + AuctionRequests.MAX_AMOUNT);
+        }
+        try {
+            return auction.money(amount);
+        } catch (IllegalArgumentException e) {
+            throw ValidationException.of(field, "must have at most "
+                    + Math.max(auction.currency().getDefaultFractionDigits(), 0) + " decimals for "
+                    + auction.currency().getCurrencyCode());
+        }
+    }
+
+    private static @Nullable BigDecimal amount(@Nullable Money money) {
+        return money == null ? null : money.amount();
+    }
+
+    /** What makes two bid requests the same: the auction and the amounts (by value: 10 and 10.00 are equal). */
+    private static String fingerprint(UUID auctionId, AuctionRequests.Bid request) {
+        String text = auctionId + "|" + request.amount().stripTrailingZeros().toPlainString() + "|"
+                + (request.maxAmount() == null ? "" : request.maxAmount().stripTrailingZeros().toPlainString());
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+
+    /** A result, and whether it is the stored first outcome of an earlier request with the same key. */
+    record Replayable<T>(T result, boolean replayed) {
+    }
+}

@@ -1,0 +1,198 @@
+package live.blytz.auctions.internal.auction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import live.blytz.BlytzIntegrationTest;
+import live.blytz.Concurrently;
+import live.blytz.TestAccounts;
+import live.blytz.TestAccounts.Account;
+import live.blytz.auctions.AuctionHttp;
+import live.blytz.sharedkernel.Role;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The guarantees of ADR 0025 under load, against the real PostgreSQL: many bidders at once lose no bid and accept none
+ * twice, with a strictly increasing log; two closers racing (and the scheduled one) close each due auction exactly
+ * once; and the projections rebuilt from the log alone equal the live ones.
+ */
+@BlytzIntegrationTest
+class AuctionConcurrencyTests {
+
+    @Autowired
+    RestTestClient http;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    AuctionService service;
+    @Autowired
+    AuctionRepository repository;
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void manyBiddersAtOnceLoseNoBidAndTheLogStrictlyIncreases() throws Exception {
+        TestAccounts accounts = new TestAccounts(http);
+        AuctionHttp auctions = new AuctionHttp(http);
+        Account seller = accounts.register(Role.SELLER);
+        String id = auctions.auction(seller, "10.00", null, null, "PT1H");
+        Account proxy = accounts.register(Role.BUYER);
+        auctions.bid(proxy, id, "10.00", "900.00").expectStatus().isCreated();
+        List<Account> bidders = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            bidders.add(accounts.register(Role.BUYER));
+        }
+        List<Account> queue = java.util.Collections.synchronizedList(new ArrayList<>(bidders));
+
+        List<List<Long>> accepted = Concurrently.run(bidders.size(), () -> {
+            Account me = queue.removeFirst();
+            List<Long> mine = new ArrayList<>();
+            for (int round = 0; round < 6; round++) {
+                String minimum = auctions.get(id, null).get("minimum_bid").toString();
+                var result = auctions.bid(me, id, new BigDecimal(minimum).setScale(2).toPlainString(), null)
+                        .returnResult(AuctionHttp.JSON);
+                int status = result.getStatus().value();
+                assertThat(status).isIn(201, 409);
+                if (status == 201) {
+                    mine.add(((Number) result.getResponseBody().get("sequence")).longValue());
+                } else {
+                    assertThat(result.getResponseBody()).containsKeys("current_price", "minimum_bid");
+                }
+            }
+            return mine;
+        });
+
+        List<Long> sequences = accepted.stream().flatMap(List::stream).toList();
+        assertThat(sequences).doesNotHaveDuplicates();
+        List<Map<String, Object>> log = jdbc.sql("SELECT seq, type FROM auctions.auction_events WHERE auction_id = ? "
+                + "ORDER BY seq").param(UUID.fromString(id)).query().listOfRows();
+        assertThat(log).extracting(row -> ((Number) row.get("seq")).longValue())
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, log.size()).boxed().toList());
+        // Every accepted request is one bid_placed in the log (plus the proxy bidder's first), and nothing else is.
+        assertThat(log.stream().filter(row -> "bid_placed".equals(row.get("type"))).count())
+                .isEqualTo(sequences.size() + 1);
+        assertThat(log.stream().filter(row -> "bid_placed".equals(row.get("type")))
+                .map(row -> ((Number) row.get("seq")).longValue()).toList()).containsAll(sequences);
+        List<BigDecimal> amounts = jdbc.sql("SELECT amount FROM auctions.bids WHERE auction_id = ? ORDER BY seq")
+                .param(UUID.fromString(id)).query(BigDecimal.class).list();
+        for (int i = 1; i < amounts.size(); i++) {
+            assertThat(amounts.get(i)).as("bid %d", i).isGreaterThan(amounts.get(i - 1));
+        }
+        Map<String, Object> auction = auctions.get(id, null);
+        assertThat(auction).containsEntry("bid_count", amounts.size());
+        assertThat(new BigDecimal(auction.get("current_price").toString())).isEqualByComparingTo(amounts.getLast());
+        // The proxy's maximum was never reached: it leads, exactly one increment ahead of the last rival bid.
+        assertThat(auctions.get(id, proxy).get("leader")).extracting(leader -> ((Map<?, ?>) leader).get("bidder_id"))
+                .isEqualTo(proxy.id().value().toString());
+    }
+
+    @Test
+    void twoClosersRacingCloseEachDueAuctionExactlyOnce() throws Exception {
+        TestAccounts accounts = new TestAccounts(http);
+        AuctionHttp auctions = new AuctionHttp(http);
+        Account seller = accounts.register(Role.SELLER);
+        Account buyer = accounts.register(Role.BUYER);
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService closers = Executors.newFixedThreadPool(2);
+        List<Future<Integer>> closed = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            closed.add(closers.submit(() -> {
+                int handled = 0;
+                while (!stop.get()) {
+                    handled += service.closeDue();
+                    Thread.sleep(5);
+                }
+                return handled;
+            }));
+        }
+        List<String> ids = new ArrayList<>();
+        try {
+            for (int i = 0; i < 8; i++) {
+                String id = auctions.auction(seller, "10.00", null, null, "PT1S");
+                if (i % 2 == 0) {
+                    auctions.bid(buyer, id, "10.00", null);
+                }
+                ids.add(id);
+            }
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (Instant.now().isBefore(deadline) && ids.stream().anyMatch(id -> !"ended".equals(
+                    auctions.get(id, null).get("status")))) {
+                Thread.sleep(100);
+            }
+        } finally {
+            stop.set(true);
+            closers.shutdown();
+        }
+        for (Future<Integer> closer : closed) {
+            closer.get();
+        }
+        for (String id : ids) {
+            List<String> types = jdbc.sql("SELECT type FROM auctions.auction_events WHERE auction_id = ? ORDER BY seq")
+                    .param(UUID.fromString(id)).query(String.class).list();
+            assertThat(types).filteredOn("ended"::equals).hasSize(1);
+            assertThat(types.getLast()).isEqualTo("ended");
+            Map<String, Object> auction = auctions.get(id, null);
+            assertThat(auction).containsEntry("status", "ended");
+            String product = (String) auction.get("product_id");
+            assertThat(auctions.productOf(product, seller).get("status"))
+                    .isEqualTo("sold".equals(auction.get("outcome")) ? "sold" : "active");
+        }
+    }
+
+    @Test
+    void everyProjectionRebuiltFromTheLogAloneEqualsTheLiveOne() {
+        TestAccounts accounts = new TestAccounts(http);
+        AuctionHttp auctions = new AuctionHttp(http);
+        Account seller = accounts.register(Role.SELLER);
+        Account alice = accounts.register(Role.BUYER);
+        Account bob = accounts.register(Role.BUYER);
+        String duel = auctions.auction(seller, "10.00", "40.00", "90.00", "PT1H");
+        auctions.bid(alice, duel, "10.00", "30.00").expectStatus().isCreated();
+        auctions.bid(bob, duel, "11.00", "50.00").expectStatus().isCreated();
+        auctions.bid(alice, duel, "45.00", "45.00").expectStatus().isCreated();
+        String late = auctions.auction(seller, "5.00", null, null, "PT2S");
+        // Accepted (and extended) unless the machine is so slow that the auction is already over: both are logged facts.
+        auctions.bid(alice, late, "5.00", null);
+        String bought = auctions.auction(seller, "10.00", null, "20.00", "PT1H");
+        http.post().uri("/api/v1/auctions/{id}/buy-now", bought).header(HttpHeaders.AUTHORIZATION, bob.bearer())
+                .exchange().expectStatus().isOk();
+        String cancelled = auctions.auction(seller, "10.00", null, null, "PT1H");
+        http.post().uri("/api/v1/auctions/{id}/cancel", cancelled).header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                .exchange().expectStatus().isOk();
+
+        transactions.executeWithoutResult(status -> {
+            // Every auction locked: no bid or closer changes one between the two snapshots.
+            List<UUID> ids = jdbc.sql("SELECT id FROM auctions.auctions ORDER BY id FOR UPDATE").query(UUID.class).list();
+            assertThat(jdbc.sql("SELECT DISTINCT auction_id FROM auctions.auction_events").query(UUID.class).list())
+                    .containsExactlyInAnyOrderElementsOf(ids);
+            assertThat(ids).contains(UUID.fromString(duel), UUID.fromString(late), UUID.fromString(bought),
+                    UUID.fromString(cancelled));
+            List<List<Map<String, Object>>> live = snapshot();
+            ids.forEach(repository::rebuild);
+            assertThat(snapshot()).isEqualTo(live);
+            status.setRollbackOnly();
+        });
+    }
+
+    private List<List<Map<String, Object>>> snapshot() {
+        return List.of(
+                jdbc.sql("SELECT * FROM auctions.auctions ORDER BY id").query().listOfRows(),
+                jdbc.sql("SELECT * FROM auctions.bids ORDER BY auction_id, seq").query().listOfRows(),
+                jdbc.sql("SELECT * FROM auctions.participants ORDER BY auction_id, bidder_id").query().listOfRows());
+    }
+}
