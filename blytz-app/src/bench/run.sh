@@ -354,7 +354,8 @@ rps = {k: med(v) for k, v in {$(for k in "${!RPS[@]}"; do printf '"%s": "%s", ' 
 p99 = {k: med(v) for k, v in {$(for k in "${!P99[@]}"; do printf '"%s": "%s", ' "$k" "${P99[$k]}"; done)}.items()}
 rows = []
 def row(label, value, goal, ok, unit=""):
-    rows.append((label, "n/a" if value != value else f"{value:.2f}{unit}", goal, "n/a" if value != value else ("yes" if ok(value) else "NO")))
+    shown = f"{value:.3f}" if abs(value) < 10 else f"{value:.1f}"
+    rows.append((label, "n/a" if value != value else shown + unit, goal, "n/a" if value != value else ("yes" if ok(value) else "NO")))
 g = lambda k, d: d.get(k, float("nan"))
 row("1 trivial route / bare Boot hello (req/s)", g("trivial", rps) / g("hello", rps), ">= 0.5", lambda v: v >= 0.5)
 row("2 page 1 with total / pgbench page query", g("page1", rps) / g("pgbench-page", rps), ">= 0.5", lambda v: v >= 0.5)
