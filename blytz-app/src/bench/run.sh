@@ -321,7 +321,7 @@ say "RSS of the app after the benchmark: $RSS_AFTER MB"
 # ----------------------------------------------------------------------------------------- EXPLAIN for the scale goal
 explain() { # db category-id file
   {
-    echo "-- filtered listing, page 1 and its total ($FILTER_100K with this database's category id)"
+    echo "-- goal 7's listings, page 1 and total each (sql/explain.sql), category $2, q=$SEARCH_Q"
     psql -d "$1" -v category="$2" -v q="$SEARCH_Q" -f "$HERE/sql/explain.sql"
   } > "$3" 2>&1
 }
