@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # CPU profile (JFR) of a running app under wrk load, one recording per hot path, and a text summary of each
-# (lib/jfr_summary.py). Usage: profile.sh <base-url> <app-pid> <database> <bearer-token> [out-dir] 
+# (lib/jfr_summary.py). Usage: profile.sh <base-url> <app-pid> <database> <bearer-token> [out-dir]
 # Env: CONNECTIONS (16), WARMUP (20s), DURATION (30s).
 set -euo pipefail
 BASE=${1:?base url}; PID=${2:?app pid}; DB=${3:?database}; TOKEN=${4:?bearer token}; OUT=${5:-profile-out}
