@@ -118,9 +118,8 @@ rss_mb() { ps -o rss= -p "$1" | awk '{ printf "%d", $1 / 1024 }'; }
 
 # ---------------------------------------------------------------------------------------------------------- data
 # ensure_data <db> <products> <redis>: a run-once load with the demo loader (skipped when the database has them).
-# Above 100,000 products the loader loads 100,000 and sql/grow.sql copies them up to the size (see its header).
 ensure_data() {
-  local db=$1 n=$2 redis=$3 have base=$(( $2 > 100000 ? 100000 : $2 ))
+  local db=$1 n=$2 redis=$3 have
   have=$(sql postgres "SELECT 1 FROM pg_database WHERE datname = '$db'")
   if [[ "$have" == 1 ]]; then
     have=$(sql "$db" "SELECT count(*) FROM catalog.products" 2>/dev/null || echo 0)
@@ -130,7 +129,7 @@ ensure_data() {
   sql postgres "DROP DATABASE IF EXISTS $db WITH (FORCE)" > /dev/null
   sql postgres "CREATE DATABASE $db" > /dev/null
   redis-cli -u "$redis" flushdb > /dev/null
-  start_app load "$db" "$redis" --blytz.catalog.demo.products="$base"
+  start_app load "$db" "$redis" --blytz.catalog.demo.products="$n"
   wait_ready "$PORT_load" "$PID_load" /actuator/health/readiness 600 > /dev/null
   for _ in $(seq 1 3600); do
     grep -q 'Demo catalogue loaded' "$OUT/app-load.log" && break
@@ -139,11 +138,6 @@ ensure_data() {
   done
   grep 'Demo catalogue loaded' "$OUT/app-load.log" | sed 's/.*: /  /'
   stop "$PID_load"
-  if [[ "$n" -gt "$base" ]]; then
-    (( n % base == 0 )) || { echo "a size above $base must be a multiple of it" >&2; exit 1; }
-    say "$db: growing $base to $n products (sql/grow.sql)"
-    psql -d "$db" -q -v base="$base" -v copies=$(( n / base - 1 )) -f "$HERE/sql/grow.sql"
-  fi
   [[ "$(sql "$db" "SELECT count(*) FROM catalog.products")" == "$n" ]] || { echo "$db: load incomplete" >&2; exit 1; }
   say "$db: $n products loaded"
 }
