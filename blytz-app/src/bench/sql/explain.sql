@@ -1,5 +1,6 @@
--- EXPLAIN (ANALYZE, BUFFERS) of the scale goal's two listings (page 1 and its total, as ProductListingQueries builds
--- them). psql variables: category (the demo-electronics department's id), q (the search words). Run by ../run.sh.
+-- EXPLAIN (ANALYZE, BUFFERS) of the scale goal's two listings (page 1 and its total, as ProductListingQueries built
+-- them at 15f1519; main since caps the count at a limit, estimating beyond it, and ranks a search's products before
+-- joining the page: TO DO, bring these statements up to date, or take them from PostgreSQL's log as page.sql was). psql variables: category (the demo-electronics department's id), q (the search words). Run by ../run.sh.
 \echo '=== filtered listing: category (with its subcategories), condition good, price 10..500, sort=price: page'
 EXPLAIN (ANALYZE, BUFFERS)
 SELECT p.id, p.seller_id, s.display_name, p.category_id, c.name AS category_name, c.slug AS category_slug,
