@@ -6,16 +6,25 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Sorts what Modulith's {@code Documenter} writes in an order that changes from run to run (reflection order):
- * runs of PlantUML components and relations, and the bullet lists of the module canvases. So two branches that change
- * nothing in a module write the same files and never conflict there.
+ * runs of PlantUML components and relations, and the bullet lists of the module canvases; and the module description
+ * JSON, whose members and lists come in the same reflection order. So two branches that change nothing in a module write
+ * the same files and never conflict there.
  */
 final class StableOrder {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private StableOrder() {
     }
@@ -27,6 +36,26 @@ final class StableOrder {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The JSON with every object's members sorted by name and every array's elements by their text, pretty-printed. */
+    static String json(String json) {
+        return MAPPER.writeValueAsString(sorted(MAPPER.readTree(json))) + "\n";
+    }
+
+    private static JsonNode sorted(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode out = MAPPER.createObjectNode();
+            node.propertyNames().stream().sorted().forEach(name -> out.set(name, sorted(node.get(name))));
+            return out;
+        }
+        if (node.isArray()) {
+            ArrayNode out = MAPPER.createArrayNode();
+            node.values().stream().map(StableOrder::sorted).sorted(Comparator.comparing(JsonNode::toString))
+                    .forEach(out::add);
+            return out;
+        }
+        return node;
     }
 
     private static void sortFile(Path file) {

@@ -86,7 +86,8 @@ class BucketRateLimiter implements RateLimiter {
     }
 
     private BucketProxy bucket(RateLimitPolicy policy, String key) {
-        String redisKey = "rl:" + policy.name() + ":" + key;
+        // Not the fixed windows' "rl:" keys: a bucket read from one of those during a rolling upgrade fails to parse.
+        String redisKey = "rl:bucket:" + policy.name() + ":" + key;
         return proxies.get(redisKey, k -> {
             RemoteBucketBuilder<String> builder = buckets.builder();
             long unsynchronized = (long) (policy.limit() * sync.share());

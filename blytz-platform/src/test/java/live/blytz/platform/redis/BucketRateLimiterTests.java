@@ -98,6 +98,15 @@ class BucketRateLimiterTests {
         assertThat(refused.resetAfter()).isBetween(Duration.ofSeconds(25), Duration.ofSeconds(30));
     }
 
+    @Test
+    void aFixedWindowCounterLeftByAnEarlierVersionDoesNotBreakTheLimit() {
+        // During a rolling upgrade the previous version still counts in "rl:<policy>:<key>" strings.
+        RateLimitPolicy policy = new RateLimitPolicy("upgrade-" + Ids.newId(), 2, Duration.ofMinutes(1));
+        redisson.getAtomicLong("rl:" + policy.name() + ":client").incrementAndGet();
+
+        assertThat(instance().tryAcquire(policy, "client").remaining()).isEqualTo(1);
+    }
+
     private BucketRateLimiter instance() {
         return new BucketRateLimiter(redisson, calls, properties, new SimpleMeterRegistry());
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
@@ -43,7 +44,7 @@ public class PasswordHashing implements DisposableBean {
     private final int perClient;
     // Jobs queued or running per client address key: one client may not fill the pool's queue for everybody.
     private final ConcurrentMap<String, Integer> inFlight = new ConcurrentHashMap<>();
-    private final String dummyHash;
+    private final CompletableFuture<String> dummyHash;
 
     PasswordHashing(AuthProperties properties) {
         BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(properties.password().bcryptCost());
@@ -67,8 +68,11 @@ public class PasswordHashing implements DisposableBean {
                 },
                 new ThreadPoolExecutor.AbortPolicy());
         this.perClient = properties.hashing().perClient();
-        // Compared against when the e-mail is unknown, so that the answer takes as long as a wrong password.
-        this.dummyHash = encoder.encode("dummy password that matches nothing");
+        // Compared against when the e-mail is unknown, so that the answer takes as long as a wrong password. Hashed on the
+        // pool rather than here: at the configured cost that is most of a second of start-up (ADR 0026).
+        PasswordEncoder dummyEncoder = encoder;
+        this.dummyHash = CompletableFuture.supplyAsync(() -> dummyEncoder.encode("dummy password that matches nothing"),
+                pool);
     }
 
     /** Hashes a password for {@code client} (its address key, see {@code ClientAddress}). */
@@ -91,7 +95,7 @@ public class PasswordHashing implements DisposableBean {
     }
 
     String dummyHash() {
-        return dummyHash;
+        return dummyHash.join();
     }
 
     boolean needsRehash(String storedHash) {
