@@ -1,16 +1,19 @@
 /*
- * Login throughput against raw bcrypt verify at the same cost (issue 3: goal >= 0.9x).
+ * Login throughput against raw bcrypt verify at the same cost (issue 3 and 10: goal >= 0.9x), and a login flood.
  *
- * Run it through ./login-throughput.sh (it builds and starts the app, then runs this file); by hand:
- *   java -cp spring-security-crypto.jar LoginBench.java <base-url> <bcrypt-cost> <threads> <warmup-s> <measure-s>
+ * Run by ../run.sh (and ./login-throughput.sh); by hand:
+ *   java -cp spring-security-crypto.jar LoginBench.java <base-url> <bcrypt-cost> <threads> <mode> <warmup-s> <measure-s>
  *   (the pepper is read from BLYTZ_AUTH_PASSWORD_PEPPER, as the app reads it)
  *
+ * mode "compare":
  * 1. Raw: <threads> threads run BCrypt.checkpw on base64(HMAC-SHA256(pepper, password)) -- exactly what the
  *    app's {bcrypt-hmac-sha256} encoder does -- for <measure-s> seconds: verifies per second.
  * 2. Login: registers one account, then 2 x <threads> clients POST /api/v1/auth/login over HTTP for <warmup-s>
  *    (discarded), then <measure-s> seconds: successful logins per second (a 429 from the bounded hashing pool is
  *    counted separately, not as throughput).
- * Prints both rates and their ratio. Use the same <threads> as the app's hashing pool (default: CPU count).
+ * mode "flood": only step 2 without the warm-up (the load that run.sh measures the listing's p99 under).
+ * Prints key=value lines: raw_per_s, login_per_s, login_ok, login_busy, login_other, ratio.
+ * Use the same <threads> as the app's hashing pool (default: CPU count).
  */
 
 import java.net.URI;
@@ -34,8 +37,9 @@ public class LoginBench {
         String base = args[0];
         int cost = Integer.parseInt(args[1]);
         int threads = Integer.parseInt(args[2]);
-        Duration warmup = Duration.ofSeconds(Long.parseLong(args[3]));
-        Duration measure = Duration.ofSeconds(Long.parseLong(args[4]));
+        String mode = args[3];
+        Duration warmup = Duration.ofSeconds(Long.parseLong(args[4]));
+        Duration measure = Duration.ofSeconds(Long.parseLong(args[5]));
 
         String email = "bench-" + UUID.randomUUID() + "@blytz.test";
         String password = "benchmark passphrase " + UUID.randomUUID();
@@ -45,17 +49,22 @@ public class LoginBench {
         if (registered != 201) {
             throw new IllegalStateException("registration answered " + registered);
         }
-
-        double raw = rawBcrypt(password, cost, threads, measure);
-        System.out.printf("raw bcrypt verify (cost %d, %d threads): %.2f/s%n", cost, threads, raw);
-
         String login = "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}";
-        run(http, base, login, 2 * threads, warmup);
+        double raw = 0;
+        if (mode.equals("compare")) {
+            raw = rawBcrypt(password, cost, threads, measure);
+            System.out.printf("raw_per_s=%.2f%n", raw);
+            run(http, base, login, 2 * threads, warmup);
+        } else if (!mode.equals("flood")) {
+            throw new IllegalArgumentException("mode: compare or flood, not " + mode);
+        }
         long[] counts = run(http, base, login, 2 * threads, measure);
         double logins = counts[0] / (double) measure.toSeconds();
-        System.out.printf("login over HTTP (%d clients): %.2f/s (%d ok, %d busy 429, %d other)%n",
-                2 * threads, logins, counts[0], counts[1], counts[2]);
-        System.out.printf("ratio login / raw bcrypt: %.2f%n", logins / raw);
+        System.out.printf("login_per_s=%.2f%nlogin_ok=%d%nlogin_busy=%d%nlogin_other=%d%n",
+                logins, counts[0], counts[1], counts[2]);
+        if (mode.equals("compare")) {
+            System.out.printf("ratio=%.3f%n", logins / raw);
+        }
     }
 
     static double rawBcrypt(String password, int cost, int threads, Duration measure) throws Exception {

@@ -46,4 +46,4 @@ done
 curl -fs "http://127.0.0.1:$port/actuator/health/readiness" >/dev/null || { echo "app did not start; see $log" >&2; exit 1; }
 
 "$java" -cp "$crypto_jar" blytz-app/src/bench/auth/LoginBench.java \
-  "http://127.0.0.1:$port" "$cost" "$threads" "$warmup" "$measure"
+  "http://127.0.0.1:$port" "$cost" "$threads" compare "$warmup" "$measure"
