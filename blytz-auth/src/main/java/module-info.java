@@ -23,6 +23,7 @@ module live.blytz.auth {
     requires spring.modulith.api;
     requires spring.modulith.events.api;
     requires com.nimbusds.jose.jwt;
+    requires com.github.benmanes.caffeine;
     requires io.swagger.v3.oas.annotations;
     requires io.swagger.v3.oas.models;
     requires org.springdoc.openapi.common;

@@ -38,6 +38,9 @@ module live.blytz.platform {
     requires spring.boot.validation;
     requires org.slf4j;
     requires redisson;
+    requires io.github.bucket4j.core;
+    requires io.github.bucket4j.redisson;
+    requires com.github.benmanes.caffeine;
     requires io.github.resilience4j.core;
     requires io.github.resilience4j.circuitbreaker;
     requires io.github.resilience4j.micrometer;

@@ -25,6 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param clockSkew how much clock difference {@code exp}/{@code nbf} checks forgive
  * @param signingKey the private EC P-256 key (PEM or JWK) that signs tokens; unset: generated and stored
  * @param keyRefresh how often an instance re-reads the signing keys other instances may have rotated
+ * @param verifiedTokens how many verified access tokens an instance remembers, so that it checks a token's signature
+ *        once in its life rather than on every request (ADR 0027)
+ * @param revocations how each instance keeps its in-memory copy of the revocations current (ADR 0027)
  * @param deviceTokens the signed tokens that exempt a known device from the account-wide login throttle (ADR 0016)
  * @param purge the scheduled deletion of ended sessions and spent or expired tokens
  * @param demo the demo accounts of the {@code demo} profile
@@ -38,12 +41,14 @@ public record AuthProperties(
         @NotNull @DefaultValue("30s") Duration clockSkew,
         @Nullable String signingKey,
         @NotNull @DefaultValue("1m") Duration keyRefresh,
+        @Positive @DefaultValue("10000") int verifiedTokens,
         @Valid @NotNull @DefaultValue Sessions sessions,
         @Valid @NotNull @DefaultValue Passwords password,
         @Valid @NotNull @DefaultValue Hashing hashing,
         @Valid @NotNull @DefaultValue Admin admin,
         @Valid @NotNull @DefaultValue Throttle throttle,
         @Valid @NotNull @DefaultValue Mail mail,
+        @Valid @NotNull @DefaultValue Revocations revocations,
         @Valid @NotNull @DefaultValue DeviceTokens deviceTokens,
         @Valid @NotNull @DefaultValue Purge purge,
         @Valid @NotNull @DefaultValue Demo demo) {
@@ -95,6 +100,15 @@ public record AuthProperties(
      */
     public record Hashing(@Min(0) @DefaultValue("0") int threads, @Positive @DefaultValue("32") int queueCapacity,
             @Positive @DefaultValue("4") int perClient) {
+    }
+
+    /**
+     * The in-memory copy of the revocations: the shared revocation version is polled every {@code poll} to notice a
+     * lost broadcast, and the copy is trusted for {@code trust} after a poll that found it complete (past that,
+     * every check reads the shared store).
+     */
+    public record Revocations(@NotNull @DefaultValue("250ms") Duration poll,
+            @NotNull @DefaultValue("1s") Duration trust) {
     }
 
     /** The first administrator, created at start-up when no account has this e-mail address. */

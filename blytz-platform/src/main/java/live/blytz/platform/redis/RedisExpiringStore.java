@@ -62,6 +62,11 @@ class RedisExpiringStore implements ExpiringStore {
         redis.run(() -> bucket(key).delete());
     }
 
+    @Override
+    public long increment(String key) {
+        return redis.call(() -> redisson.getAtomicLong(key).incrementAndGet());
+    }
+
     private RBucket<String> bucket(String key) {
         return redisson.getBucket(key);
     }

@@ -1,5 +1,7 @@
 package live.blytz.platform.security;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import live.blytz.sharedkernel.Caller;
 import live.blytz.sharedkernel.error.UnauthorizedException;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +20,9 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  */
 class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
+    // Whether a parameter is @Nullable never changes, and finding out is reflection: once per parameter.
+    private final Map<MethodParameter, Boolean> optional = new ConcurrentHashMap<>();
+
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
         return parameter.getParameterType() == Caller.class;
@@ -30,7 +35,7 @@ class CallerArgumentResolver implements HandlerMethodArgumentResolver {
         if (authentication instanceof JwtAuthenticationToken token) {
             return Callers.of(token.getToken());
         }
-        if (parameter.isOptional()) {
+        if (optional.computeIfAbsent(parameter, MethodParameter::isOptional)) {
             return null;
         }
         throw new UnauthorizedException("Authentication required");

@@ -52,10 +52,9 @@ class SecurityConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     Customizer<AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry> appRules(
-            HandlerMappingIntrospector handlers, @Value("${management.server.port:}") @Nullable Integer managementPort,
+            @Value("${management.server.port:}") @Nullable Integer managementPort,
             @Value("${server.port:8080}") int serverPort) {
-        return rules -> rules.requestMatchers(unmapped(handlers, managementPort, serverPort)).permitAll()
-                .requestMatchers("/error").permitAll()
+        return rules -> rules.requestMatchers("/error").permitAll()
                 .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                 // Scrapers reach metrics on the management port, which only the internal network sees.
                 .requestMatchers(onManagementPort(managementPort, serverPort)).permitAll()
@@ -64,9 +63,13 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<JwtDecoder> jwtDecoder,
-            ProblemResponseWriter problems, SecurityHeadersProperties headers) throws Exception {
-        var entryPoint = new ProblemAuthenticationEntryPoint(problems);
-        var accessDenied = new ProblemAccessDeniedHandler(problems);
+            ProblemResponseWriter problems, SecurityHeadersProperties headers, HandlerMappingIntrospector handlers,
+            @Value("${management.server.port:}") @Nullable Integer managementPort,
+            @Value("${server.port:8080}") int serverPort) throws Exception {
+        // Asked only when a request is refused: a route lookup per request costs every caller (ADR 0027).
+        RequestMatcher unmapped = unmapped(handlers, managementPort, serverPort);
+        var entryPoint = new ProblemAuthenticationEntryPoint(problems, unmapped);
+        var accessDenied = new ProblemAccessDeniedHandler(problems, unmapped);
         http
                 // A bearer-token API keeps no session and reads no cookies: CSRF has nothing to protect.
                 .csrf(AbstractHttpConfigurer::disable)

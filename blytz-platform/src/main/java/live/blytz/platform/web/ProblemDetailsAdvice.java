@@ -261,13 +261,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected @Nullable ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return body(noRoute(servlet(request)), headers);
+        return body(ProblemResponseWriter.noRoute(servlet(request)), headers);
     }
 
     @Override
     protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return body(noRoute(servlet(request)), headers);
+        return body(ProblemResponseWriter.noRoute(servlet(request)), headers);
     }
 
     @Override
@@ -323,11 +323,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .map(error -> Map.of("field", error.field(), "message", error.message()))
                 .toList());
         return problem;
-    }
-
-    private static ProblemDetail noRoute(HttpServletRequest request) {
-        return problem(request, HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
-                "No endpoint " + Echo.of(request.getMethod()) + " " + Echo.of(request.getRequestURI()));
     }
 
     private ResponseEntity<ProblemDetail> serviceUnavailable(Exception e, HttpServletRequest request) {

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import live.blytz.platform.resilience.CircuitBreakers;
+import live.blytz.sharedkernel.error.Echo;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,6 +47,12 @@ public class ProblemResponseWriter {
             }
         }
         problem.setProperty("request_id", RequestIds.of(request));
+    }
+
+    /** The 404 of a path or method no route has, for every caller (ADR 0018). */
+    public static ProblemDetail noRoute(HttpServletRequest request) {
+        return problem(request, HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found",
+                "No endpoint " + Echo.of(request.getMethod()) + " " + Echo.of(request.getRequestURI()));
     }
 
     /** The 503 of every dependency outage (ADR 0022); send it with {@link #retryAfter()}. */

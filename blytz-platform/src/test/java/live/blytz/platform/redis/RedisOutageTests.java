@@ -9,9 +9,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.Map;
 import live.blytz.platform.resilience.CircuitBreakers;
 import live.blytz.platform.resilience.ResilienceProperties;
 import live.blytz.platform.resilience.TcpProxy;
+import live.blytz.platform.web.RateLimitProperties;
 import live.blytz.sharedkernel.error.DependencyUnavailableException;
 import live.blytz.sharedkernel.store.RateLimitPolicy;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +30,10 @@ class RedisOutageTests {
     private static final Duration TIMEOUT = Duration.ofMillis(300);
 
     /** Stays open for the whole test once it opens: four calls, half of them failed. */
+    private static final RateLimitProperties RATE_LIMITS = new RateLimitProperties(true,
+            new RateLimitProperties.Limit(100, Duration.ofMinutes(1)), Map.of(),
+            new RateLimitProperties.Sync(0.02, Duration.ofMillis(200), 1_000, Duration.ofMinutes(2)));
+
     private final CircuitBreakers breakers = new CircuitBreakers(
             new ResilienceProperties(Duration.ofMinutes(1), 4, 4, 50, 1));
     private final CircuitBreaker breaker = breakers.of(RedisCalls.BREAKER, RedisCalls::isOutage);
@@ -46,7 +52,7 @@ class RedisOutageTests {
     @Test
     void rateLimitingFailsOpenAndCountsIt() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        RedisRateLimiter limiter = new RedisRateLimiter(unreachable, calls, meters);
+        BucketRateLimiter limiter = new BucketRateLimiter(unreachable, calls, RATE_LIMITS, meters);
         RateLimitPolicy policy = new RateLimitPolicy("outage", 1, Duration.ofMinutes(1));
 
         assertThat(limiter.tryAcquire(policy, "k").allowed()).isTrue();
@@ -87,7 +93,7 @@ class RedisOutageTests {
     @Test
     void whileTheBreakerIsOpenRateLimitsFailOpenAtOnce() {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        RedisRateLimiter limiter = new RedisRateLimiter(frozen, calls, meters);
+        BucketRateLimiter limiter = new BucketRateLimiter(frozen, calls, RATE_LIMITS, meters);
         RateLimitPolicy policy = new RateLimitPolicy("outage", 1, Duration.ofMinutes(1));
         for (int i = 0; i < 4; i++) {
             limiter.tryAcquire(policy, "k");

@@ -45,7 +45,7 @@ class BearerAuthenticationFailureTests {
 
     private MockHttpServletResponse fail(org.springframework.security.core.AuthenticationException e) throws Exception {
         AuthenticationFailureHandler handler = SecurityConfiguration.failureHandler(
-                new ProblemAuthenticationEntryPoint(problems));
+                new ProblemAuthenticationEntryPoint(problems, request -> false));
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/auth/sessions");
         MockHttpServletResponse response = new MockHttpServletResponse();
         handler.onAuthenticationFailure(request, response, e);

@@ -33,7 +33,9 @@ class JsonNumberBoundsTests {
                     .expectBody()
                     .jsonPath("$.errors[*].field").isEqualTo(List.of("starting_price"))
                     .jsonPath("$.errors[0].message").value(message -> assertThat((String) message).startsWith("must have at most"));
-            assertThat((System.nanoTime() - started) / 1_000_000).as(amount + ", milliseconds").isLessThan(2_000);
+            // Expanding such a number (a billion digits) takes minutes or exhausts the heap; the bound only tells that
+            // apart from a refusal before any arithmetic, generously enough for a loaded CI machine.
+            assertThat((System.nanoTime() - started) / 1_000_000).as(amount + ", milliseconds").isLessThan(10_000);
         }
         http.post().uri("/test/probe/open/listings").contentType(MediaType.APPLICATION_JSON)
                 .body("{\"title\": \"Lamp\", \"starting_price\": 999999999999999.9999}")

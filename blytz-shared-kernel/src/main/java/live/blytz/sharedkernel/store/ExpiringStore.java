@@ -28,4 +28,10 @@ public interface ExpiringStore {
     Map<String, String> getAll(Collection<String> keys);
 
     void delete(String key);
+
+    /**
+     * Adds one to a counter that does not expire (a version that instances poll to notice changes they missed),
+     * creating it at 1; returns the new value, which {@link #get} and {@link #getAll} read as a decimal string.
+     */
+    long increment(String key);
 }

@@ -59,6 +59,10 @@ public class PasswordHashing implements DisposableBean {
                 task -> {
                     Thread thread = new Thread(task, "password-hashing-" + number.incrementAndGet());
                     thread.setDaemon(true);
+                    // With -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19 (the shipped launch settings,
+                    // ADR 0027) this is nice 19: bcrypt runs on whatever CPU the other requests leave idle, so a login
+                    // flood cannot starve them. Without those flags the JVM ignores thread priorities.
+                    thread.setPriority(Thread.MIN_PRIORITY);
                     return thread;
                 },
                 new ThreadPoolExecutor.AbortPolicy());

@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.SecurityContext;
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import live.blytz.auth.internal.AuthProperties;
@@ -27,13 +28,14 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * The {@link JwtDecoder} the application's resource server uses: signature over the keys in the JWKS, ES256
  * only (so {@code alg: none} and HS256 signed with the public key fail), a known {@code kid}, {@code typ:
  * at+jwt} (so no other kind of JWT passes as an access token), {@code iss}, {@code aud}, {@code exp}/{@code nbf}
- * with a small skew, the claims every token has ({@code sid} included), and revocation.
+ * with a small skew, the claims every token has ({@code sid} included): once per token ({@link VerifiedTokenCache});
+ * and revocation, on every request.
  */
 @Configuration(proxyBeanMethods = false)
 class AccessTokenVerification {
 
     @Bean
-    JwtDecoder jwtDecoder(SigningKeys keys, TokenRevocations revocations, AuthProperties properties) {
+    JwtDecoder jwtDecoder(SigningKeys keys, TokenRevocations revocations, AuthProperties properties, Clock clock) {
         JWKSource<SecurityContext> verificationKeys = (selector, context) -> {
             List<JWK> found = selector.select(keys.verificationKeys());
             // An unknown kid may be a key another instance has just rotated in.
@@ -44,12 +46,11 @@ class AccessTokenVerification {
                 .jwtProcessorCustomizer(processor -> processor.setJWSTypeVerifier(
                         new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType(AccessTokens.TYPE))))
                 .build();
-        decoder.setJwtValidator(validator(properties, revocations));
-        return decoder;
+        decoder.setJwtValidator(validator(properties));
+        return new VerifiedTokenCache(decoder, revocations, clock, properties.verifiedTokens());
     }
 
-    private static OAuth2TokenValidator<Jwt> validator(AuthProperties properties,
-            OAuth2TokenValidator<Jwt> revocations) {
+    private static OAuth2TokenValidator<Jwt> validator(AuthProperties properties) {
         JwtTimestampValidator timestamps = new JwtTimestampValidator(properties.clockSkew());
         timestamps.setAllowEmptyExpiryClaim(false);
         timestamps.setAllowEmptyNotBeforeClaim(false);
@@ -61,7 +62,6 @@ class AccessTokenVerification {
                 new JwtClaimValidator<>(JwtClaimNames.SUB, Objects::nonNull),
                 new JwtClaimValidator<>(JwtClaimNames.JTI, Objects::nonNull),
                 new JwtClaimValidator<>(JwtClaimNames.IAT, Objects::nonNull),
-                new JwtClaimValidator<>(AccessTokens.SESSION_CLAIM, Objects::nonNull),
-                revocations));
+                new JwtClaimValidator<>(AccessTokens.SESSION_CLAIM, Objects::nonNull)));
     }
 }

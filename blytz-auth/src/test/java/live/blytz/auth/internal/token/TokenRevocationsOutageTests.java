@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Optional;
 import live.blytz.auth.internal.TestAuthProperties;
 import live.blytz.sharedkernel.error.DependencyUnavailableException;
+import live.blytz.sharedkernel.store.Broadcasts;
 import live.blytz.sharedkernel.store.ExpiringStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -56,20 +57,42 @@ class TokenRevocationsOutageTests {
             throw down();
         }
 
+        @Override
+        public long increment(String key) {
+            throw down();
+        }
+
         private static DependencyUnavailableException down() {
             return new DependencyUnavailableException("Redis is unreachable", new java.io.IOException("refused"));
         }
     }
 
+    /** What the Redis broadcasts do while Redis is unreachable: the subscription never starts. */
+    private static final class UnreachableBroadcasts implements Broadcasts {
+
+        @Override
+        public void publish(String channel, String message) {
+            throw UnreachableStore.down();
+        }
+
+        @Override
+        public void subscribe(String channel, Listener listener) {
+        }
+    }
+
     @Test
     void anUnreachableStoreIsAServiceFailureNotAnInvalidToken() {
-        TokenRevocations revocations = new TokenRevocations(new UnreachableStore(), null,
+        TokenRevocations revocations = new TokenRevocations(new UnreachableStore(), new UnreachableBroadcasts(), null,
                 TestAuthProperties.withHashing(10, 1, 1), Clock.systemUTC());
         Jwt token = Jwt.withTokenValue("t").header("alg", "ES256").subject("0193a1f2-7c9e-7b1a-9d3e-5f0c2a4b6d8e")
                 .jti("j").issuedAt(Instant.now()).claim("sid", "0193a1f2-7c9e-7b1a-9d3e-5f0c2a4b6d8f").build();
 
-        assertThatThrownBy(() -> revocations.validate(token))
-                .isInstanceOf(AuthenticationServiceException.class)
-                .hasCauseInstanceOf(DependencyUnavailableException.class);
+        try {
+            assertThatThrownBy(() -> revocations.validate(token))
+                    .isInstanceOf(AuthenticationServiceException.class)
+                    .hasCauseInstanceOf(DependencyUnavailableException.class);
+        } finally {
+            revocations.destroy();
+        }
     }
 }
