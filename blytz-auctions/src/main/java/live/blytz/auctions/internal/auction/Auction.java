@@ -18,6 +18,7 @@ import live.blytz.auctions.internal.auction.AuctionFact.Extended;
 import live.blytz.auctions.internal.auction.AuctionFact.Opened;
 import live.blytz.auctions.internal.auction.AuctionFact.ProxyBid;
 import live.blytz.auctions.internal.auction.AuctionFact.Started;
+import live.blytz.sharedkernel.Codes;
 import live.blytz.sharedkernel.Money;
 import live.blytz.sharedkernel.UserId;
 import live.blytz.sharedkernel.error.ConflictException;
@@ -312,7 +313,7 @@ final class Auction {
         startingPrice = money((BigDecimal) row.get("starting_price"));
         reservePrice = row.get("reserve_price") == null ? null : money((BigDecimal) row.get("reserve_price"));
         buyNowPrice = row.get("buy_now_price") == null ? null : money((BigDecimal) row.get("buy_now_price"));
-        status = live.blytz.sharedkernel.Codes.parse(AuctionStatus.class, (String) row.get("status"));
+        status = Codes.parse(AuctionStatus.class, (String) row.get("status"));
         sold = row.get("outcome") == null ? null : "sold".equals(row.get("outcome"));
         startsAt = (Instant) row.get("starts_at");
         endsAt = (Instant) row.get("ends_at");

@@ -2,6 +2,7 @@ package live.blytz.auctions.internal.auction;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -30,7 +31,7 @@ final class AuctionRequests {
             @Nullable Instant endsAt,
             @Schema(types = {"string", "null"}, example = "PT2H",
                     description = "ISO 8601 duration from starts_at, instead of ends_at")
-            @Nullable String duration) {
+            @Size(max = 40) @Nullable String duration) {
     }
 
     @Schema(name = "BidRequest")

@@ -3,13 +3,10 @@ package live.blytz.auth.internal.token;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
+import live.blytz.auth.internal.Secrets;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -38,7 +35,7 @@ final class VerifiedTokenCache implements JwtDecoder {
 
     @Override
     public Jwt decode(String token) throws JwtException {
-        String key = sha256(token);
+        String key = Secrets.hash(token);
         Jwt jwt = verified.getIfPresent(key);
         // The cache expires entries on its own schedule; the token's own expiry is the rule.
         if (jwt == null || !clock.instant().isBefore(jwt.getExpiresAt())) {
@@ -50,15 +47,6 @@ final class VerifiedTokenCache implements JwtDecoder {
             throw new JwtValidationException(result.getErrors().iterator().next().getDescription(), result.getErrors());
         }
         return jwt;
-    }
-
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
-        }
     }
 
     /** An entry lives until its token expires (tokens without {@code exp} never pass the verifier). */
