@@ -61,7 +61,8 @@ class AuctionStreamController {
             mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string",
             description = "text/event-stream: `id:`, `event:` and `data:` lines per event, `: heartbeat` comments, "
                     + "`retry:` before the server closes the stream")))
-    @ApiResponse(responseCode = "204", description = "The auction is over and nothing follows the given id")
+    @ApiResponse(responseCode = "204", description = "The auction is over and nothing follows the given id",
+            content = @Content)
     @ApiResponse(responseCode = "400", description = "Last-Event-ID (or last_event_id) is not a sequence number")
     @ApiResponse(responseCode = "404", description = "No such auction")
     @ApiResponse(responseCode = "429", description = "Too many open streams from this address")

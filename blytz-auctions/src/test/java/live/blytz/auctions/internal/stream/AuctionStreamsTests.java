@@ -89,6 +89,32 @@ class AuctionStreamsTests {
     }
 
     @Test
+    void aLostBroadcastIsHealedByTheHubsPeriodicLookAtTheLog() {
+        // Instance C hears no broadcast at all: only its heartbeat's read of the log brings it the bids.
+        Broadcasts deaf = new Broadcasts() {
+            @Override
+            public void publish(String channel, String message) {
+            }
+
+            @Override
+            public void subscribe(String channel, Listener listener) {
+            }
+        };
+        instanceB = new AuctionStreams(queries, deaf, new AuctionStreamProperties(Duration.ofMillis(200),
+                Duration.ofSeconds(1), Duration.ofHours(2), 16, 4, 100, 100));
+        instanceB.start();
+        String id = auctions.auction(seller, "10.00", null, null, "PT1H");
+        Collecting onC = new Collecting();
+        instanceB.open(head(id), "192.0.2.8", 1, onC);
+
+        auctions.bid(alice, id, "10.00", null).expectStatus().isCreated();
+        auctions.bid(bob, id, "10.50", null).expectStatus().isCreated();
+
+        assertThat(eventually(() -> onC.seqs().size() == 2)).isTrue();
+        assertThat(onC.seqs()).containsExactly(2L, 3L);
+    }
+
+    @Test
     void aSlowSubscriberIsDroppedWithoutHoldingUpTheOthersOrThePublisher() throws Exception {
         instanceB = instance(2, 100);
         String id = auctions.auction(seller, "10.00", null, null, "PT1H");
