@@ -24,6 +24,7 @@ module live.blytz.catalog {
     requires com.fasterxml.jackson.annotation;
     requires io.swagger.v3.oas.annotations;
     requires org.slf4j;
+    requires com.github.benmanes.caffeine;
     requires java.sql;
 
     exports live.blytz.catalog;

@@ -38,27 +38,43 @@ class RedisBroadcasts implements Broadcasts, DisposableBean {
         redis.run(() -> redisson.getTopic(channel).publish(message));
     }
 
+    /** Subscribes in the background (connecting may take a while, or fail while Redis is down: then it retries). */
     @Override
     public void subscribe(String channel, Listener listener) {
+        retries.execute(() -> attempt(channel, listener));
+    }
+
+    private void attempt(String channel, Listener listener) {
         RTopic topic = redisson.getTopic(channel);
-        // Messages first, then the status: by the time resumed() runs, no message can slip past the listener.
-        topic.addListenerAsync(String.class, (ignored, message) -> listener.received(message))
-                .thenCompose(id -> topic.addListenerAsync(new BaseStatusListener() {
-                    @Override
-                    public void onSubscribe(String ignored) {
-                        listener.resumed();
-                    }
-                }))
-                .whenComplete((id, failure) -> {
-                    if (failure == null) {
-                        listener.resumed();
-                    } else {
-                        log.warn("Subscribing to {} failed, retrying in {} s: {}", channel, RETRY_SECONDS,
-                                failure.getMessage());
-                        topic.removeAllListenersAsync();
-                        retries.schedule(() -> subscribe(channel, listener), RETRY_SECONDS, TimeUnit.SECONDS);
-                    }
-                });
+        try {
+            // Messages first, then the status: by the time resumed() runs, no message can slip past the listener.
+            topic.addListenerAsync(String.class, (ignored, message) -> listener.received(message))
+                    .thenCompose(id -> topic.addListenerAsync(new BaseStatusListener() {
+                        @Override
+                        public void onSubscribe(String ignored) {
+                            listener.resumed();
+                        }
+                    }))
+                    .whenComplete((id, failure) -> {
+                        if (failure == null) {
+                            listener.resumed();
+                        } else {
+                            retry(topic, channel, listener, failure);
+                        }
+                    });
+        } catch (RuntimeException e) {
+            retry(topic, channel, listener, e);
+        }
+    }
+
+    private void retry(RTopic topic, String channel, Listener listener, Throwable failure) {
+        log.warn("Subscribing to {} failed, retrying in {} s: {}", channel, RETRY_SECONDS, failure.getMessage());
+        try {
+            topic.removeAllListenersAsync(); // a half-done attempt must not leave a second listener behind
+        } catch (RuntimeException ignored) {
+            // nothing was registered
+        }
+        retries.schedule(() -> attempt(channel, listener), RETRY_SECONDS, TimeUnit.SECONDS);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package live.blytz.sharedkernel.store;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,7 +17,15 @@ public interface Counters {
      * the count. Distinct visitors are estimated within about 1% (HyperLogLog, constant memory per member and
      * period); a repeated visitor is never counted again.
      */
-    void countDistinct(String group, String member, String visitor, Duration period);
+    default void countDistinct(String group, String member, String visitor, Duration period) {
+        countDistinct(group, Map.of(member, List.of(visitor)), period);
+    }
+
+    /**
+     * {@link #countDistinct(String, String, String, Duration)} for many hits at once, in one round trip: each
+     * member's visitors, counted in the period current when the call runs (for a caller that buffers hits briefly).
+     */
+    void countDistinct(String group, Map<String, ? extends Collection<String>> visitorsByMember, Duration period);
 
     /** Atomically takes every counter of the group and resets it, so no hit is counted twice or lost. */
     Map<String, Long> drain(String group);

@@ -44,13 +44,15 @@ class ProductBrowseController {
             description = """
                     Active products of active sellers, filtered and sorted. Offset paging (`page`, `page_size`, with \
                     `total`) or keyset paging: pass a response's `pagination.next_cursor` as `cursor` (with the same \
-                    filters and sort) for the next rows, at a cost independent of depth (no `total` then). With `q` \
-                    and no `sort`, the best matches come first. Items are summaries; the detail has every field.""")
-    @ApiResponse(responseCode = "200")
+                    filters and sort) for the next rows, at a cost independent of depth (no `total` then). `total` is \
+                    exact up to 10,000 matching products; beyond that it is an estimate, flagged by `total_exact: \
+                    false`. With `q` and no `sort`, the best matches come first. Items are summaries; the detail has \
+                    every field. Every change to a product, category or seller shows in the next response.""")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProductListResponse.class)))
     @ApiResponse(responseCode = "400", description = "A filter, sort or page parameter out of range, or a cursor this "
             + "API did not issue (see cursor)")
     @GetMapping
-    ProductListResponse list(
+    ProductListDocument list(
             @Parameter(description = "Only this category and all its sub-categories")
             @RequestParam(name = "category_id", required = false) @Nullable UUID categoryId,
             @Parameter(description = "Only this seller's products")

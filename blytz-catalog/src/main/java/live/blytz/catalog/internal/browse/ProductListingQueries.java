@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import live.blytz.catalog.internal.browse.ProductListResponse.Total;
 import live.blytz.catalog.internal.browse.ProductSort.Key;
 import live.blytz.catalog.internal.product.ProductResponse.CategoryRef;
 import live.blytz.catalog.internal.product.ProductResponse.SellerRef;
@@ -15,6 +16,7 @@ import live.blytz.sharedkernel.UserId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The SQL of the product lists. The public listing's conditions are all on the partial indexes' predicate
@@ -35,9 +37,11 @@ class ProductListingQueries {
             JOIN catalog.categories c ON c.id = p.category_id""";
 
     private final JdbcClient jdbc;
+    private final JsonMapper json;
 
-    ProductListingQueries(JdbcClient jdbc) {
+    ProductListingQueries(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** A statement with its named parameters. */
@@ -59,9 +63,21 @@ class ProductListingQueries {
                 .list();
     }
 
-    long count(ProductFilter filter) {
-        Statement count = countStatement(filter);
-        return jdbc.sql(count.sql()).params(count.parameters()).query(Long.class).single();
+    /**
+     * How many listed products match, exactly while there are at most {@code limit}; beyond it, the planner's
+     * estimate (at least {@code limit + 1}). Counting stops at {@code limit + 1} rows, so the cost of a count is
+     * bounded whatever the size of the catalogue.
+     */
+    Total total(ProductFilter filter, int limit) {
+        Statement count = countStatement(filter, limit);
+        long counted = jdbc.sql(count.sql()).params(count.parameters()).query(Long.class).single();
+        if (counted <= limit) {
+            return Total.exact(counted);
+        }
+        Statement estimate = estimateStatement(filter);
+        String plan = jdbc.sql(estimate.sql()).params(estimate.parameters()).query(String.class).single();
+        long estimated = json.readTree(plan).path(0).path("Plan").path("Plan Rows").asLong();
+        return new Total(Math.max(estimated, counted), false);
     }
 
     /** A page of one seller's products that are not deleted, in every status (or one), newest first. */
@@ -93,14 +109,30 @@ class ProductListingQueries {
         parameters.put("limit", limit);
         parameters.put("offset", offset);
         String direction = sort.descending() ? " DESC" : " ASC";
+        if (sort.key() == Key.RELEVANCE) {
+            // Every match is ranked: rank the products alone and join sellers and categories to the page only.
+            String ranked = "SELECT p.*, " + key + " AS sort_key FROM catalog.products p WHERE " + where
+                    + " ORDER BY sort_key" + direction + ", p.id" + direction + " LIMIT :limit OFFSET :offset";
+            return new Statement("SELECT " + SUMMARY_COLUMNS + ", p.sort_key " + JOINS.replace("catalog.products p",
+                    "(" + ranked + ") p") + " ORDER BY p.sort_key" + direction + ", p.id" + direction, parameters);
+        }
         String sql = "SELECT " + SUMMARY_COLUMNS + ", " + key + " AS sort_key " + JOINS + " WHERE " + where
                 + " ORDER BY " + key + direction + ", p.id" + direction + " LIMIT :limit OFFSET :offset";
         return new Statement(sql, parameters);
     }
 
-    static Statement countStatement(ProductFilter filter) {
+    static Statement countStatement(ProductFilter filter, int limit) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        return new Statement("SELECT count(*) FROM catalog.products p WHERE " + where(filter, parameters), parameters);
+        String rows = "SELECT 1 FROM catalog.products p WHERE " + where(filter, parameters) + " LIMIT :count_limit";
+        parameters.put("count_limit", limit + 1);
+        return new Statement("SELECT count(*) FROM (" + rows + ") matching", parameters);
+    }
+
+    /** The planner's estimate of the matching rows: the top node's "Plan Rows" of this statement's JSON plan. */
+    static Statement estimateStatement(ProductFilter filter) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        return new Statement("EXPLAIN (FORMAT JSON) SELECT 1 FROM catalog.products p WHERE " + where(filter, parameters),
+                parameters);
     }
 
     /** The column (or expression) each sort key orders by. */

@@ -159,8 +159,8 @@ class DemoCatalog implements ApplicationRunner {
                             'A demo item in fine condition. Lot ' || n || ', ships worldwide; '
                                 || (ARRAY['brass','leather','oak','silver','vinyl','ceramic'])[1 + n % 6] || ' details.',
                             (ARRAY['new','like_new','good','fair','poor'])[1 + n % 5], 'EUR',
-                            round((1 + (n * 7919) % 100000) / 100.0, 2), NULL,
-                            CASE WHEN n % 3 = 0 THEN round((1 + (n * 7919) % 100000) / 100.0, 2) * 2 END,
+                            round((1 + (CAST(n AS bigint) * 7919) % 100000) / 100.0, 2), NULL,
+                            CASE WHEN n % 3 = 0 THEN round((1 + (CAST(n AS bigint) * 7919) % 100000) / 100.0, 2) * 2 END,
                             jsonb_build_array('https://picsum.photos/seed/' || n || '/800/600'),
                             jsonb_build_object('lot', n), '{}',
                             CASE WHEN n % 20 = 0 THEN 'draft' WHEN n % 50 = 1 THEN 'sold' ELSE 'active' END,
@@ -168,7 +168,7 @@ class DemoCatalog implements ApplicationRunner {
                             now() - make_interval(secs => n * 37), now() - make_interval(secs => n * 37)
                         FROM generate_series(1, :products) AS n
                         JOIN leaves l ON l.ord = 1 + n % :leafCount
-                        JOIN sellers s ON s.ord = 1 + (n * 13) % :sellerCount""")
+                        JOIN sellers s ON s.ord = 1 + (CAST(n AS bigint) * 13) % :sellerCount""")
                 .param("leaves", leafIds.toArray(String[]::new))
                 .param("items", leafItems.toArray(String[]::new))
                 .param("leafCount", leafIds.size())

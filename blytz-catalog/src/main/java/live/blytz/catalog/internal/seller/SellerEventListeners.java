@@ -58,6 +58,7 @@ class SellerEventListeners {
         }
     }
 
+    /** The products' cached documents, and every cached listing (the keys' invalidation redraws the generation). */
     private void evict(List<String> keys) {
         if (!keys.isEmpty()) {
             cache.invalidate(keys);
