@@ -10,6 +10,7 @@ module live.blytz.auctions {
     requires spring.jdbc;
     requires spring.tx;
     requires spring.web;
+    requires spring.webmvc;
     requires spring.security.config;
     requires spring.modulith.api;
     requires spring.modulith.events.api;

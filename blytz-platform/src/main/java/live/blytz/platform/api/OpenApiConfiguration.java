@@ -14,6 +14,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The OpenAPI 3.1 description at {@code /v3/api-docs}. It is the API's contract: the schemas come from the records
@@ -31,6 +32,8 @@ class OpenApiConfiguration {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(ClientAddress.class);
         // Built by the server from the verified access token: the bearer security scheme documents it.
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+        // An event stream is text/event-stream, documented on its operation: the emitter is no schema of the API.
+        SpringDocUtils.getConfig().replaceWithClass(SseEmitter.class, String.class);
     }
 
     @Bean

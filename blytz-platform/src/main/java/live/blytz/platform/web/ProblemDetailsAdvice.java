@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import live.blytz.sharedkernel.error.AtCapacityException;
 import live.blytz.sharedkernel.error.ConflictException;
 import live.blytz.sharedkernel.error.Echo;
 import live.blytz.sharedkernel.error.FieldError;
@@ -98,6 +99,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<ProblemDetail> invalid(ValidationException e, HttpServletRequest request) {
         return respond(validationProblem(request, e.errors()));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> atCapacity(AtCapacityException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, (e.retryAfter().toMillis() + 999) / 1000)))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(request, HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE,
+                        "Service unavailable", e.getMessage()));
     }
 
     @ExceptionHandler

@@ -6,7 +6,7 @@ package live.blytz.sharedkernel.error;
  */
 public abstract sealed class DomainException extends RuntimeException
         permits NotFoundException, ConflictException, ForbiddenException, ValidationException,
-        UnauthorizedException, TooManyRequestsException, DependencyUnavailableException {
+        UnauthorizedException, TooManyRequestsException, DependencyUnavailableException, AtCapacityException {
 
     protected DomainException(String message) {
         super(message, null, false, false);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import live.blytz.auctions.internal.AuctionLogWatcher;
 import live.blytz.auctions.internal.auction.AuctionFact.BidAccepted;
 import live.blytz.auctions.internal.auction.AuctionFact.BoughtNow;
 import live.blytz.auctions.internal.auction.AuctionFact.Logged;
@@ -21,6 +22,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,10 +37,12 @@ class AuctionRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final List<AuctionLogWatcher> watchers;
 
-    AuctionRepository(JdbcClient jdbc, JsonMapper json) {
+    AuctionRepository(JdbcClient jdbc, JsonMapper json, List<AuctionLogWatcher> watchers) {
         this.jdbc = jdbc;
         this.json = json;
+        this.watchers = List.copyOf(watchers);
     }
 
     /** The auction, its row locked until the transaction ends: every change of one auction queues here. */
@@ -73,6 +78,20 @@ class AuctionRepository {
             projectSideRows(auction.id(), new Logged(seq, fact, now));
         }
         save(auction);
+        tellWatchersAfterCommit(auction.id(), auction.seq());
+    }
+
+    /** The live streams learn of new facts once they are visible to every reader (never of a rolled-back one). */
+    private void tellWatchersAfterCommit(UUID id, long seq) {
+        if (watchers.isEmpty() || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                watchers.forEach(watcher -> watcher.committed(id, seq));
+            }
+        });
     }
 
     /** The whole log of one auction, in order. */

@@ -1,0 +1,217 @@
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Live-stream benchmark (ADR 0028): one auction, {@code subscribers} SSE streams spread evenly over the instances,
+ * {@code bids} bids sent one after the other to the instances in turn (so most bids are accepted on an instance other
+ * than the one a given subscriber is connected to). Reports the delivery latency from each bid's acceptance (the
+ * server's {@code occurred_at} in the event) to each subscriber's receipt (p50/p99), the events lost and duplicated
+ * over all subscribers (must be 0), and the instances' RSS growth per 1,000 open streams.
+ *
+ * Usage: java LiveBench.java <admin-email> <admin-password> <subscribers> <bids> <pid,pid...> <base-url> [<base-url>...]
+ */
+public class LiveBench {
+
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(30)).build();
+    static final Pattern MINIMUM = Pattern.compile("\"minimum_bid\":([0-9.]+)");
+    static final Pattern OCCURRED = Pattern.compile("\"occurred_at\":\"([^\"]+)\"");
+
+    public static void main(String[] args) throws Exception {
+        String adminEmail = args[0];
+        String adminPassword = args[1];
+        int subscribers = Integer.parseInt(args[2]);
+        int bids = Integer.parseInt(args[3]);
+        List<Long> pids = Arrays.stream(args[4].split(",")).map(Long::parseLong).toList();
+        List<String> bases = Arrays.asList(args).subList(5, args.length);
+        String base = bases.getFirst();
+
+        String admin = login(base, adminEmail, adminPassword);
+        String seller = register(base, "seller");
+        String category = field(post(base, "/api/v1/categories", admin, "{\"name\":\"Live " + UUID.randomUUID() + "\"}"),
+                "id");
+        String product = field(post(base, "/api/v1/products", seller, "{\"category_id\":\"" + category
+                + "\",\"title\":\"Live lot\",\"condition\":\"new\",\"starting_price\":1.00}"), "id");
+        send(HttpRequest.newBuilder(URI.create(base + "/api/v1/products/" + product))
+                .header("Authorization", "Bearer " + seller).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"status\":\"active\"}")).build());
+        String auction = field(post(base, "/api/v1/auctions", seller, "{\"product_id\":\"" + product
+                + "\",\"duration\":\"PT2H\"}"), "id");
+        List<String> bidders = List.of(register(base, "bidder"), register(base, "bidder"));
+
+        long rssBefore = rss(pids);
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicLong received = new AtomicLong();
+        AtomicLong duplicates = new AtomicLong();
+        AtomicInteger connected = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        CountDownLatch open = new CountDownLatch(subscribers);
+        ConcurrentLinkedQueue<InputStream> bodies = new ConcurrentLinkedQueue<>();
+        for (int i = 0; i < subscribers; i++) {
+            String url = bases.get(i % bases.size()) + "/api/v1/auctions/" + auction + "/stream";
+            Thread.ofVirtual().start(() -> {
+                try {
+                    HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                            .header("Accept", "text/event-stream").timeout(Duration.ofMinutes(2)).build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
+                    if (response.statusCode() != 200) {
+                        refused.incrementAndGet();
+                        open.countDown();
+                        return;
+                    }
+                    bodies.add(response.body());
+                    connected.incrementAndGet();
+                    open.countDown();
+                    long last = 0;
+                    long id = 0;
+                    try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(),
+                            StandardCharsets.UTF_8))) {
+                        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                            if (line.startsWith("id:")) {
+                                id = Long.parseLong(line.substring(3).strip());
+                            } else if (line.startsWith("data:")) {
+                                long now = System.currentTimeMillis();
+                                if (id <= last) {
+                                    duplicates.incrementAndGet();
+                                    continue;
+                                }
+                                last = id;
+                                received.incrementAndGet();
+                                Matcher at = OCCURRED.matcher(line);
+                                if (at.find()) {
+                                    latencies.add(now - Instant.parse(at.group(1)).toEpochMilli());
+                                }
+                            }
+                        }
+                    }
+                } catch (Exception e) {
+                    // closed at the end
+                    open.countDown();
+                }
+            });
+        }
+        open.await(5, TimeUnit.MINUTES);
+        Thread.sleep(2000);
+        long rssAfter = rss(pids);
+
+        // Bids, one at a time, to the instances in turn; each asks for the minimum the previous answer named.
+        String minimum = "1.00";
+        int accepted = 0;
+        for (int i = 0; i < bids; i++) {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                            URI.create(bases.get(i % bases.size()) + "/api/v1/auctions/" + auction + "/bids"))
+                    .header("Authorization", "Bearer " + bidders.get(i % 2)).header("Content-Type", "application/json")
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":" + minimum + "}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 201) {
+                accepted++;
+            }
+            Matcher next = MINIMUM.matcher(response.body());
+            if (next.find()) {
+                minimum = next.group(1);
+            }
+            Thread.sleep(50);
+        }
+        long expected = (long) accepted * connected.get();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (received.get() < expected && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(1000); // anything duplicated late
+        bodies.forEach(body -> {
+            try {
+                body.close();
+            } catch (Exception e) {
+                // closing anyway
+            }
+        });
+
+        long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("auction=%s%nsubscribers=%d%nconnected=%d%nrefused=%d%nbids_accepted=%d%n", auction,
+                subscribers, connected.get(), refused.get(), accepted);
+        System.out.printf("deliveries_expected=%d%ndeliveries_received=%d%nlost=%d%nduplicated=%d%n", expected,
+                received.get(), expected - received.get(), duplicates.get());
+        System.out.printf("latency_p50_ms=%d%nlatency_p99_ms=%d%nlatency_max_ms=%d%n", percentile(sorted, 0.50),
+                percentile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
+        System.out.printf("rss_before_mb=%.1f%nrss_after_mb=%.1f%nrss_per_1000_streams_mb=%.1f%n", rssBefore / 1024.0,
+                rssAfter / 1024.0, connected.get() == 0 ? 0 : (rssAfter - rssBefore) / 1024.0 * 1000 / connected.get());
+        System.exit(0);
+    }
+
+    static long percentile(long[] sorted, double p) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))];
+    }
+
+    /** The instances' resident set size together, in KiB. */
+    static long rss(List<Long> pids) throws Exception {
+        long total = 0;
+        for (long pid : pids) {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    total += Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        }
+        return total;
+    }
+
+    static String register(String base, String role) throws Exception {
+        String email = role + "-" + UUID.randomUUID() + "@bench.test";
+        String password = "bench " + UUID.randomUUID();
+        post(base, "/api/v1/auth/register", null, "{\"email\":\"" + email + "\",\"password\":\"" + password
+                + "\",\"role\":\"" + ("seller".equals(role) ? "seller" : "buyer") + "\"}");
+        return login(base, email, password);
+    }
+
+    static String login(String base, String email, String password) throws Exception {
+        return field(post(base, "/api/v1/auth/login", null, "{\"email\":\"" + email + "\",\"password\":\"" + password
+                + "\"}"), "access_token");
+    }
+
+    static String post(String base, String path, String token, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request.build());
+    }
+
+    static String send(HttpRequest request) throws Exception {
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    static String field(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(json);
+        if (!matcher.find()) {
+            throw new IllegalStateException("No " + name + " in " + json);
+        }
+        return matcher.group(1);
+    }
+}

@@ -1,0 +1,108 @@
+package live.blytz.auctions.internal.stream;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.UUID;
+import live.blytz.sharedkernel.error.NotFoundException;
+import live.blytz.sharedkernel.error.ValidationException;
+import live.blytz.sharedkernel.web.ClientAddress;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/** An auction followed live, as Server-Sent Events. */
+@Tag(name = "Auctions")
+@RestController
+@RequestMapping("/api/v1/auctions")
+class AuctionStreamController {
+
+    static final String LAST_EVENT_ID = "Last-Event-ID";
+    /** A sequence number of the log, as the SSE id carries it. */
+    static final String SEQ_PATTERN = "^[0-9]{1,18}$";
+
+    private final AuctionStreams streams;
+    private final AuctionStreamProperties properties;
+
+    AuctionStreamController(AuctionStreams streams, AuctionStreamProperties properties) {
+        this.streams = streams;
+        this.properties = properties;
+    }
+
+    @Operation(operationId = "streamAuction", summary = "Follow an auction live (Server-Sent Events, anyone)",
+            description = """
+                    One event per public fact of the auction's log, in order; each event's `id` is the fact's \
+                    sequence number. Events: `started` (ends_at), `bid_placed` (kind `bid`, `proxy` or `buy_now`; \
+                    amount, currency, the bidder's public handle, the price and minimum_bid after it, ends_at), \
+                    `extended` (the new ends_at, soft close), `ended` (sold with the winner's handle and price, or \
+                    unsold) and `cancelled`; each event's data is JSON with auction_id and occurred_at. A bidder's \
+                    maximum and the reserve are never sent. Without Last-Event-ID the stream starts now; with it \
+                    (the header, or the `last_event_id` query parameter for clients that cannot set headers; \
+                    `0` replays everything) it first replays every fact after that id, then continues live, with \
+                    no gap and no duplicate. A comment line (`: heartbeat`) comes every few seconds while nothing \
+                    happens. The stream ends after `ended` or `cancelled`; the server also closes it after a while \
+                    or when it restarts, sending `retry:` first: reconnect with the last id received. A client too \
+                    slow to keep up is disconnected and resumes the same way. 204 No Content: the auction is over \
+                    and nothing follows the given id (stop reconnecting).""")
+    @SecurityRequirements
+    @ApiResponse(responseCode = "200", description = "The event stream", content = @Content(
+            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string",
+            description = "text/event-stream: `id:`, `event:` and `data:` lines per event, `: heartbeat` comments, "
+                    + "`retry:` before the server closes the stream")))
+    @ApiResponse(responseCode = "204", description = "The auction is over and nothing follows the given id",
+            content = @Content)
+    @ApiResponse(responseCode = "400", description = "Last-Event-ID (or last_event_id) is not a sequence number")
+    @ApiResponse(responseCode = "404", description = "No such auction")
+    @ApiResponse(responseCode = "429", description = "Too many open streams from this address")
+    @ApiResponse(responseCode = "503", description = "This instance holds as many streams as it may, or is "
+            + "restarting; retry after Retry-After seconds")
+    @GetMapping(path = "/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    ResponseEntity<SseEmitter> stream(@PathVariable UUID id, ClientAddress client,
+            @Parameter(description = "The id of the last event received; the stream resumes after it",
+                    schema = @Schema(type = "string", pattern = SEQ_PATTERN, maxLength = 18))
+            @RequestHeader(name = LAST_EVENT_ID, required = false) @Nullable String lastEventId,
+            @Parameter(description = "The same as Last-Event-ID, for clients that cannot set headers (the header "
+                    + "wins when both are sent)", schema = @Schema(type = "string", pattern = SEQ_PATTERN, maxLength = 18))
+            @RequestParam(name = "last_event_id", required = false) @Nullable String lastEventIdParameter) {
+        Long resumeAfter = sequence(lastEventId != null ? LAST_EVENT_ID : "last_event_id",
+                lastEventId != null ? lastEventId : lastEventIdParameter);
+        AuctionLogQueries.Head head = streams.head(id).orElseThrow(() -> NotFoundException.of("Auction", id));
+        long after = resumeAfter == null ? head.seq() : resumeAfter;
+        if (head.over() && after >= head.seq()) {
+            return ResponseEntity.noContent().build();
+        }
+        SseEmitter emitter = new SseEmitter(properties.maxAge().toMillis());
+        Subscriber subscriber = streams.open(head, client.key(), after, new SseSink(emitter));
+        emitter.onCompletion(subscriber::gone);
+        emitter.onError(failure -> subscriber.gone());
+        emitter.onTimeout(() -> subscriber.closeNow(properties.retry()));
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                // Tells nginx-style proxies not to buffer the stream.
+                .header("X-Accel-Buffering", "no")
+                .contentType(MediaType.TEXT_EVENT_STREAM)
+                .body(emitter);
+    }
+
+    private static @Nullable Long sequence(String field, @Nullable String text) {
+        if (text == null) {
+            return null;
+        }
+        if (!text.matches(SEQ_PATTERN)) {
+            throw ValidationException.of(field, "must be the id of an event received: digits only");
+        }
+        return Long.parseLong(text);
+    }
+}

@@ -1,0 +1,43 @@
+package live.blytz.auctions.internal.stream;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One event of an auction's stream: {@code seq} is the log's sequence number (the SSE id), {@code name} the SSE event
+ * name and {@code data} its JSON. Only public facts become events: never a bidder's maximum, the reserve or an account id.
+ */
+record StreamEvent(UUID auctionId, long seq, String name, Object data) {
+
+    static final String BID_PLACED = "bid_placed";
+    static final String EXTENDED = "extended";
+    static final String STARTED = "started";
+    static final String ENDED = "ended";
+    static final String CANCELLED = "cancelled";
+
+    /** After this one nothing follows: the auction is over. */
+    boolean terminal() {
+        return name.equals(ENDED) || name.equals(CANCELLED);
+    }
+
+    /** A bid ({@code kind} bid, proxy or buy_now) by the bidder with public {@code handle}. */
+    record Bid(UUID auctionId, String kind, BigDecimal amount, String currency, String handle, BigDecimal price,
+            @Nullable BigDecimal minimumBid, Instant endsAt, Instant occurredAt) {
+    }
+
+    record Extended(UUID auctionId, Instant endsAt, Instant occurredAt) {
+    }
+
+    record Started(UUID auctionId, Instant endsAt, Instant occurredAt) {
+    }
+
+    /** Sold to the bidder with public handle {@code winner} at {@code price}, or unsold (both null). */
+    record Ended(UUID auctionId, boolean sold, @Nullable String winner, @Nullable BigDecimal price, String currency,
+            Instant occurredAt) {
+    }
+
+    record Cancelled(UUID auctionId, Instant occurredAt) {
+    }
+}

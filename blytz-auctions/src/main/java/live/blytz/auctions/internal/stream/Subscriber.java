@@ -1,0 +1,211 @@
+package live.blytz.auctions.internal.stream;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One open stream. Its hub offers it events without ever waiting: they go into a bounded queue, and when the queue is
+ * full the subscriber is dropped (the client resumes with Last-Event-ID), so a slow client costs neither the publisher
+ * nor the heap. Its own sender, a virtual thread started when there is something to send, writes the queue out in
+ * order; it first replays the log after the subscriber's position, and reads the log again whenever an offered event
+ * does not follow what it sent (a gap), so that the client gets every public fact once, in order.
+ */
+final class Subscriber {
+
+    private static final Logger log = LoggerFactory.getLogger(Subscriber.class);
+    private static final Object HEARTBEAT = new Object();
+
+    private final AuctionLogQueries.Head auction;
+    private final String clientKey;
+    private final StreamSink sink;
+    private final AuctionLogQueries queries;
+    private final int batch;
+    private final Executor sender;
+    private final Consumer<Subscriber> onClosed;
+    private final BlockingQueue<Object> queue;
+    private final AtomicBoolean sending = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile @Nullable Duration closeWithRetry;
+
+    // Touched only by the sender (one at a time: {@link #sending}).
+    private long position;
+    private boolean caughtUp;
+    private @Nullable Instant endsAt;
+
+    Subscriber(AuctionLogQueries.Head auction, String clientKey, long after, StreamSink sink, AuctionLogQueries queries,
+            int queueSize, int batch, Executor sender, Consumer<Subscriber> onClosed) {
+        this.auction = auction;
+        this.clientKey = clientKey;
+        this.position = after;
+        this.sink = sink;
+        this.queries = queries;
+        this.batch = batch;
+        this.sender = sender;
+        this.onClosed = onClosed;
+        this.queue = new ArrayBlockingQueue<>(queueSize);
+    }
+
+    UUID auctionId() {
+        return auction.auctionId();
+    }
+
+    String clientKey() {
+        return clientKey;
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    /** The first send: the replay from the log. */
+    void start() {
+        schedule();
+    }
+
+    /** {@code event}, which follows fact {@code previous} of the log. Never blocks: a full queue drops the subscriber. */
+    void offer(StreamEvent event, long previous) {
+        if (closed.get()) {
+            return;
+        }
+        if (!queue.offer(new Delivery(event, previous))) {
+            log.debug("Dropping a slow subscriber of auction {} ({} events queued)", auction.auctionId(), queue.size());
+            closeAsync(null);
+            return;
+        }
+        schedule();
+    }
+
+    /** A heartbeat when nothing else is waiting to go out. */
+    void heartbeat() {
+        if (!closed.get() && queue.isEmpty() && queue.offer(HEARTBEAT)) {
+            schedule();
+        }
+    }
+
+    /** Ends the stream from any thread without waiting for the client; with {@code retry}, a reconnection hint. */
+    void closeAsync(@Nullable Duration retry) {
+        if (markClosed()) {
+            sender.execute(() -> sink.close(retry));
+        }
+    }
+
+    /** Ends the stream now, on this thread (the container's timeout callback). */
+    void closeNow(@Nullable Duration retry) {
+        if (markClosed()) {
+            sink.close(retry);
+        }
+    }
+
+    /** The client went away, or the container ended the stream. */
+    void gone() {
+        markClosed();
+    }
+
+    /** The server is stopping: close after what is being written now, with a reconnection hint. */
+    void shutDown(Duration retry) {
+        closeWithRetry = retry;
+        schedule();
+    }
+
+    private boolean markClosed() {
+        if (!closed.compareAndSet(false, true)) {
+            return false;
+        }
+        queue.clear();
+        onClosed.accept(this);
+        return true;
+    }
+
+    private void schedule() {
+        if (sending.compareAndSet(false, true)) {
+            sender.execute(this::send);
+        }
+    }
+
+    private void send() {
+        try {
+            if (!caughtUp && !closed.get()) {
+                catchUp(Long.MAX_VALUE);
+                caughtUp = true;
+            }
+            while (!closed.get()) {
+                Duration retry = closeWithRetry;
+                if (retry != null) {
+                    closeNow(retry);
+                    return;
+                }
+                Object item = queue.poll();
+                if (item == null) {
+                    sending.set(false);
+                    // Something offered between the poll and the flag is this sender's again, or a new one's.
+                    if ((queue.isEmpty() && closeWithRetry == null) || !sending.compareAndSet(false, true)) {
+                        return;
+                    }
+                } else if (item == HEARTBEAT) {
+                    sink.heartbeat();
+                } else {
+                    deliver((Delivery) item);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("Stream of auction {} ended: {}", auction.auctionId(), e.toString());
+            closeAsync(null);
+        } finally {
+            if (closed.get()) {
+                sending.set(false);
+            }
+        }
+    }
+
+    private void deliver(Delivery delivery) throws IOException {
+        StreamEvent event = delivery.event();
+        if (event.seq() <= position) {
+            return; // already sent by the replay
+        }
+        if (delivery.previous() > position) {
+            catchUp(event.seq() - 1); // a fact the hub delivered before this subscriber joined, or one it missed
+        }
+        write(event);
+        position = event.seq();
+    }
+
+    /** Sends the log's public facts after {@link #position} up to {@code until}, reading it in batches. */
+    private void catchUp(long until) throws IOException {
+        while (position < until && !closed.get()) {
+            AuctionLogQueries.Batch read = queries.after(auction.auctionId(), auction.currency(), position, batch, endsAt);
+            endsAt = read.endsAt();
+            for (StreamEvent event : read.events()) {
+                if (event.seq() > until || closed.get()) {
+                    position = until;
+                    return;
+                }
+                write(event);
+                position = event.seq();
+            }
+            position = Math.max(position, Math.min(read.lastSeq(), until));
+            if (!read.more()) {
+                return; // the end of the log
+            }
+        }
+    }
+
+    private void write(StreamEvent event) throws IOException {
+        sink.send(event);
+        if (event.terminal()) {
+            closeNow(null); // nothing follows the end; a reconnection is answered 204 No Content
+        }
+    }
+
+    private record Delivery(StreamEvent event, long previous) {
+    }
+}

@@ -1,0 +1,229 @@
+package live.blytz.auctions.internal.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.BooleanSupplier;
+import live.blytz.BlytzIntegrationTest;
+import live.blytz.TestAccounts;
+import live.blytz.TestAccounts.Account;
+import live.blytz.auctions.AuctionHttp;
+import live.blytz.auctions.SseClient;
+import live.blytz.sharedkernel.Role;
+import live.blytz.sharedkernel.error.AtCapacityException;
+import live.blytz.sharedkernel.store.Broadcasts;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+/**
+ * The hubs across instances and under pressure. The application context is instance A, reached over HTTP; instance B
+ * is an {@link AuctionStreams} of its own on the same PostgreSQL and Redis, whose heartbeat (and so its periodic look
+ * at the log) is too rare to matter: what reaches B's subscribers came through the Redis broadcast.
+ */
+@BlytzIntegrationTest
+class AuctionStreamsTests {
+
+    private static final Duration WITHIN = Duration.ofSeconds(20);
+
+    @Autowired
+    RestTestClient http;
+    @Autowired
+    AuctionLogQueries queries;
+    @Autowired
+    Broadcasts broadcasts;
+    @Autowired
+    AuctionStreams instanceA;
+    @Value("${local.server.port}")
+    int port;
+
+    AuctionHttp auctions;
+    Account seller;
+    Account alice;
+    Account bob;
+    @Nullable AuctionStreams instanceB;
+
+    @BeforeEach
+    void setUp() {
+        auctions = new AuctionHttp(http);
+        TestAccounts accounts = new TestAccounts(http);
+        seller = accounts.register(Role.SELLER);
+        alice = accounts.register(Role.BUYER);
+        bob = accounts.register(Role.BUYER);
+    }
+
+    @AfterEach
+    void stopInstanceB() {
+        if (instanceB != null) {
+            instanceB.stop();
+        }
+    }
+
+    @Test
+    void aBidAcceptedOnOneInstanceReachesTheSubscribersOfAnother() {
+        instanceB = instance(16, 100);
+        String id = auctions.auction(seller, "10.00", null, null, "PT1H");
+        Collecting onB = new Collecting();
+        Collecting alsoOnB = new Collecting();
+        instanceB.open(head(id), "192.0.2.1", 1, onB);
+        instanceB.open(head(id), "192.0.2.2", 1, alsoOnB);
+
+        auctions.bid(alice, id, "10.00", null).expectStatus().isCreated();
+        auctions.bid(bob, id, "10.50", null).expectStatus().isCreated();
+        auctions.bid(alice, id, "11.00", null).expectStatus().isCreated();
+
+        assertThat(eventually(() -> onB.seqs().size() == 3 && alsoOnB.seqs().size() == 3)).isTrue();
+        assertThat(onB.seqs()).containsExactly(2L, 3L, 4L);
+        assertThat(alsoOnB.seqs()).containsExactly(2L, 3L, 4L);
+    }
+
+    @Test
+    void aLostBroadcastIsHealedByTheHubsPeriodicLookAtTheLog() {
+        // Instance C hears no broadcast at all: only its heartbeat's read of the log brings it the bids.
+        Broadcasts deaf = new Broadcasts() {
+            @Override
+            public void publish(String channel, String message) {
+            }
+
+            @Override
+            public void subscribe(String channel, Listener listener) {
+            }
+        };
+        instanceB = new AuctionStreams(queries, deaf, new AuctionStreamProperties(Duration.ofMillis(200),
+                Duration.ofSeconds(1), Duration.ofHours(2), 16, 4, 100, 100));
+        instanceB.start();
+        String id = auctions.auction(seller, "10.00", null, null, "PT1H");
+        Collecting onC = new Collecting();
+        instanceB.open(head(id), "192.0.2.8", 1, onC);
+
+        auctions.bid(alice, id, "10.00", null).expectStatus().isCreated();
+        auctions.bid(bob, id, "10.50", null).expectStatus().isCreated();
+
+        assertThat(eventually(() -> onC.seqs().size() == 2)).isTrue();
+        assertThat(onC.seqs()).containsExactly(2L, 3L);
+    }
+
+    @Test
+    void aSlowSubscriberIsDroppedWithoutHoldingUpTheOthersOrThePublisher() throws Exception {
+        instanceB = instance(2, 100);
+        String id = auctions.auction(seller, "10.00", null, null, "PT1H");
+        CountDownLatch never = new CountDownLatch(1);
+        Collecting slow = new Collecting() {
+            @Override
+            public void send(StreamEvent event) throws IOException {
+                try {
+                    never.await(); // a client that stopped reading: its writes never complete
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+            }
+        };
+        Collecting fast = new Collecting();
+        Subscriber stuck = instanceB.open(head(id), "192.0.2.3", 1, slow);
+        instanceB.open(head(id), "192.0.2.4", 1, fast);
+
+        String[] amounts = {"10.00", "10.50", "11.00", "11.50", "12.00", "12.50"};
+        for (int i = 0; i < amounts.length; i++) {
+            auctions.bid(i % 2 == 0 ? alice : bob, id, amounts[i], null).expectStatus().isCreated();
+        }
+
+        assertThat(eventually(() -> fast.seqs().size() == amounts.length)).isTrue();
+        assertThat(fast.seqs()).containsExactly(2L, 3L, 4L, 5L, 6L, 7L);
+        assertThat(eventually(stuck::isClosed)).as("the slow subscriber is dropped").isTrue();
+        assertThat(instanceB.openStreams()).isEqualTo(1);
+        never.countDown();
+    }
+
+    @Test
+    void beyondTheInstancesCapAStreamIsRefusedAsUnavailable() {
+        instanceB = instance(16, 2);
+        String id = auctions.auction(seller, "10.00", null, null, "PT1H");
+        Subscriber first = instanceB.open(head(id), "192.0.2.5", 1, new Collecting());
+        instanceB.open(head(id), "192.0.2.6", 1, new Collecting());
+        assertThatThrownBy(() -> instanceB.open(head(id), "192.0.2.7", 1, new Collecting()))
+                .isInstanceOf(AtCapacityException.class);
+        first.gone();
+        instanceB.open(head(id), "192.0.2.7", 1, new Collecting());
+        assertThat(instanceB.openStreams()).isEqualTo(2);
+    }
+
+    @Test
+    void stoppingTheServerClosesEveryStreamWithARetryHint() {
+        String id = auctions.auction(seller, "10.00", null, null, "PT1H");
+        try (SseClient stream = SseClient.connect(port, "/api/v1/auctions/" + id + "/stream", Map.of())) {
+            assertThat(stream.status()).isEqualTo(200);
+            instanceA.stop();
+            try {
+                assertThat(stream.awaitEnd()).isTrue();
+                assertThat(stream.retries()).containsExactly("1000");
+                assertThat(instanceA.openStreams()).isZero();
+            } finally {
+                instanceA.start();
+            }
+        }
+    }
+
+    private AuctionStreams instance(int queue, int total) {
+        AuctionStreams instance = new AuctionStreams(queries, broadcasts,
+                new AuctionStreamProperties(Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofHours(2), queue, 4,
+                        total, 100));
+        instance.start();
+        return instance;
+    }
+
+    private AuctionLogQueries.Head head(String id) {
+        return queries.head(UUID.fromString(id)).orElseThrow();
+    }
+
+    private static boolean eventually(BooleanSupplier condition) throws RuntimeException {
+        long deadline = System.nanoTime() + WITHIN.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A subscriber's events kept in memory. */
+    static class Collecting implements StreamSink {
+
+        final List<StreamEvent> events = new CopyOnWriteArrayList<>();
+        volatile @Nullable Duration closedWith;
+
+        List<Long> seqs() {
+            return events.stream().map(StreamEvent::seq).toList();
+        }
+
+        @Override
+        public void send(StreamEvent event) throws IOException {
+            events.add(event);
+        }
+
+        @Override
+        public void heartbeat() {
+        }
+
+        @Override
+        public void close(@Nullable Duration retry) {
+            closedWith = retry;
+        }
+    }
+}
