@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 import live.blytz.BlytzIntegrationTest;
 import live.blytz.TestAccounts;
@@ -39,6 +40,24 @@ class CrossCuttingHttpTests {
                 .expectStatus().isOk()
                 .expectHeader().valueEquals("Access-Control-Allow-Origin", "https://app.blytz.test")
                 .expectHeader().exists("Access-Control-Allow-Methods");
+    }
+
+    @Test
+    void aBrowserAppMayBidAndResumeAStream() {
+        http.method(HttpMethod.OPTIONS).uri("/api/v1/auctions/{id}/bids", UUID.randomUUID())
+                .header("Origin", "https://app.blytz.test")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "Authorization, Content-Type, Idempotency-Key")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "https://app.blytz.test");
+        http.method(HttpMethod.OPTIONS).uri("/api/v1/auctions/{id}/stream", UUID.randomUUID())
+                .header("Origin", "https://app.blytz.test")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "Last-Event-ID")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "https://app.blytz.test");
     }
 
     @Test

@@ -144,10 +144,11 @@ class WebConfiguration implements WebMvcConfigurer {
         cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
         // auth's device token (ADR 0016): a browser sends its cookie only with credentials; other clients the header.
         cors.setAllowCredentials(true);
+        // Idempotency-Key: a bid (ADR 0025); Last-Event-ID: resuming an auction stream (ADR 0028).
         cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match", RequestIds.HEADER,
-                "Blytz-Device-Token"));
+                "Blytz-Device-Token", "Idempotency-Key", "Last-Event-ID"));
         cors.setExposedHeaders(List.of(RequestIds.HEADER, "ETag", "Location", "Retry-After",
-                "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset"));
+                "RateLimit-Limit", "RateLimit-Remaining", "RateLimit-Reset", "Idempotent-Replayed"));
         cors.setMaxAge(Duration.ofHours(1));
         source.registerCorsConfiguration("/**", cors);
         return source;
