@@ -2,6 +2,7 @@ package live.blytz.platform.events;
 
 import java.util.Date;
 import live.blytz.sharedkernel.IntegrationEvent;
+import live.blytz.sharedkernel.Role;
 import live.blytz.sharedkernel.UserId;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.support.converter.ClassMapper;
@@ -19,7 +20,7 @@ import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
  * The wire format of integration events (docs/asyncapi.yaml): the event record as the API's JSON (snake_case, ISO
- * instants, user ids as plain UUID strings), the event's name in the AMQP {@code type} property and its schema version
+ * instants, user ids as plain UUID strings, roles as their codes), the event's name in the AMQP {@code type} property and its schema version
  * in the {@value #SCHEMA_VERSION} header. Reading resolves the type only among the known integration events and only
  * at the version this build knows; fields it does not know are ignored (a newer producer may add optional ones).
  */
@@ -37,7 +38,9 @@ final class EventMessageConverter extends JacksonJsonMessageConverter {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .addModule(new SimpleModule("blytz-integration-events")
                         .addSerializer(UserId.class, new UserIdSerializer())
-                        .addDeserializer(UserId.class, new UserIdDeserializer()))
+                        .addDeserializer(UserId.class, new UserIdDeserializer())
+                        .addSerializer(Role.class, new RoleSerializer())
+                        .addDeserializer(Role.class, new RoleDeserializer()))
                 .build();
     }
 
@@ -86,6 +89,30 @@ final class EventMessageConverter extends JacksonJsonMessageConverter {
         @Override
         public UserId deserialize(JsonParser parser, DeserializationContext context) {
             return UserId.of(parser.getValueAsString());
+        }
+    }
+
+    private static final class RoleSerializer extends StdSerializer<Role> {
+
+        RoleSerializer() {
+            super(Role.class);
+        }
+
+        @Override
+        public void serialize(Role value, JsonGenerator generator, SerializationContext context) {
+            generator.writeString(value.code());
+        }
+    }
+
+    private static final class RoleDeserializer extends StdDeserializer<Role> {
+
+        RoleDeserializer() {
+            super(Role.class);
+        }
+
+        @Override
+        public Role deserialize(JsonParser parser, DeserializationContext context) {
+            return Role.fromCode(parser.getValueAsString());
         }
     }
 }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import live.blytz.sharedkernel.IntegrationEvent;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
@@ -33,16 +32,11 @@ final class IntegrationEvents {
     }
 
     static IntegrationEvents scan(Collection<String> packages) {
-        var scanner = new ClassPathScanningCandidateComponentProvider(false) {
-            @Override
-            protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
-                return definition.getMetadata().isIndependent() && definition.getMetadata().isConcrete();
-            }
-        };
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(IntegrationEvent.class));
         return new IntegrationEvents(packages.stream()
                 .flatMap(base -> scanner.findCandidateComponents(base).stream())
-                .<Class<?>>map(definition -> ClassUtils.resolveClassName(definition.getBeanClassName(),
+                .<Class<?>>map(definition -> ClassUtils.resolveClassName(String.valueOf(definition.getBeanClassName()),
                         IntegrationEvents.class.getClassLoader()))
                 .distinct()
                 .toList());
