@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +67,7 @@ public class LiveBench {
         AtomicLong duplicates = new AtomicLong();
         AtomicInteger connected = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
+        ConcurrentHashMap<String, AtomicInteger> failures = new ConcurrentHashMap<>();
         CountDownLatch open = new CountDownLatch(subscribers);
         ConcurrentLinkedQueue<InputStream> bodies = new ConcurrentLinkedQueue<>();
         for (int i = 0; i < subscribers; i++) {
@@ -77,6 +79,8 @@ public class LiveBench {
                             HttpResponse.BodyHandlers.ofInputStream());
                     if (response.statusCode() != 200) {
                         refused.incrementAndGet();
+                        failures.computeIfAbsent("status " + response.statusCode(), k -> new AtomicInteger())
+                                .incrementAndGet();
                         open.countDown();
                         return;
                     }
@@ -106,7 +110,9 @@ public class LiveBench {
                         }
                     }
                 } catch (Exception e) {
-                    // closed at the end
+                    // closed at the end; anything else is counted by kind
+                    failures.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicInteger())
+                            .incrementAndGet();
                     open.countDown();
                 }
             });
@@ -155,6 +161,7 @@ public class LiveBench {
                 received.get(), expected - received.get(), duplicates.get());
         System.out.printf("latency_p50_ms=%d%nlatency_p99_ms=%d%nlatency_max_ms=%d%n", percentile(sorted, 0.50),
                 percentile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
+        System.out.printf("failures=%s%n", failures);
         System.out.printf("rss_before_mb=%.1f%nrss_after_mb=%.1f%nrss_per_1000_streams_mb=%.1f%n", rssBefore / 1024.0,
                 rssAfter / 1024.0, connected.get() == 0 ? 0 : (rssAfter - rssBefore) / 1024.0 * 1000 / connected.get());
         System.exit(0);

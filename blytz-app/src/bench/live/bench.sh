@@ -39,7 +39,9 @@ cleanup() { for pid in "${apps[@]}"; do kill "$pid" 2>/dev/null || true; wait "$
 trap cleanup EXIT
 for instance in 1 2; do
   port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-  SERVER_PORT="$port" "$java" -jar blytz-app/target/blytz-app.jar "${settings[@]}" \
+  # The shipped launch settings (blytz-app/launch, ADR 0026): heap, GC, malloc arenas.
+  MALLOC_ARENA_MAX=2 SERVER_PORT="$port" "$java" @blytz-app/launch/jvm.options -jar blytz-app/target/blytz-app.jar \
+    "${settings[@]}" \
     >"blytz-app/target/bench-live-$instance.log" 2>&1 &
   apps+=("$!")
   bases+=("http://127.0.0.1:$port")
