@@ -29,11 +29,11 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * The hubs across instances and under pressure. The application context is instance A, reached over HTTP; instance B
- * is an {@link AuctionStreams} of its own on the same PostgreSQL and Redis, whose heartbeat (and so its periodic look
+ * is a {@link LiveStreams} of its own on the same PostgreSQL and Redis, whose heartbeat (and so its periodic look
  * at the log) is too rare to matter: what reaches B's subscribers came through the Redis broadcast.
  */
 @BlytzIntegrationTest
-class AuctionStreamsTests {
+class LiveStreamsTests {
 
     private static final Duration WITHIN = Duration.ofSeconds(20);
 
@@ -44,7 +44,7 @@ class AuctionStreamsTests {
     @Autowired
     Broadcasts broadcasts;
     @Autowired
-    AuctionStreams instanceA;
+    LiveStreams instanceA;
     @Value("${local.server.port}")
     int port;
 
@@ -52,7 +52,7 @@ class AuctionStreamsTests {
     Account seller;
     Account alice;
     Account bob;
-    @Nullable AuctionStreams instanceB;
+    @Nullable LiveStreams instanceB;
 
     @BeforeEach
     void setUp() {
@@ -100,7 +100,7 @@ class AuctionStreamsTests {
             public void subscribe(String channel, Listener listener) {
             }
         };
-        instanceB = new AuctionStreams(queries, deaf, new AuctionStreamProperties(Duration.ofMillis(200),
+        instanceB = new LiveStreams(deaf, new AuctionStreamProperties(Duration.ofMillis(200),
                 Duration.ofSeconds(1), Duration.ofHours(2), 16, 4, 100, 100));
         instanceB.start();
         String id = auctions.auction(seller, "10.00", null, null, "PT1H");
@@ -174,15 +174,15 @@ class AuctionStreamsTests {
         }
     }
 
-    private AuctionStreams instance(int queue, int total) {
-        AuctionStreams instance = new AuctionStreams(queries, broadcasts,
+    private LiveStreams instance(int queue, int total) {
+        LiveStreams instance = new LiveStreams(broadcasts,
                 new AuctionStreamProperties(Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofHours(2), queue, 4,
                         total, 100));
         instance.start();
         return instance;
     }
 
-    private AuctionLogQueries.Head head(String id) {
+    private FollowedLog head(String id) {
         return queries.head(UUID.fromString(id)).orElseThrow();
     }
 
