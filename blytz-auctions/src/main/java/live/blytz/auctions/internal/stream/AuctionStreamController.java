@@ -28,11 +28,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class AuctionStreamController {
 
     private final LiveStreams streams;
-    private final AuctionLogQueries logs;
 
-    AuctionStreamController(LiveStreams streams, AuctionLogQueries logs) {
+    AuctionStreamController(LiveStreams streams) {
         this.streams = streams;
-        this.logs = logs;
     }
 
     @Operation(operationId = "streamAuction", summary = "Follow an auction live (Server-Sent Events, anyone)",
@@ -70,7 +68,7 @@ class AuctionStreamController {
             @Parameter(description = "The same as Last-Event-ID, for clients that cannot set headers (the header "
                     + "wins when both are sent)", schema = @Schema(type = "string", pattern = LiveStreams.SEQ_PATTERN, maxLength = 18))
             @RequestParam(name = "last_event_id", required = false) @Nullable String lastEventIdParameter) {
-        FollowedLog auction = logs.head(id).orElseThrow(() -> NotFoundException.of("Auction", id));
+        FollowedLog auction = streams.auctionLog(id).orElseThrow(() -> NotFoundException.of("Auction", id));
         return streams.respond(auction, LiveStreams.resumePoint(lastEventId, lastEventIdParameter), client);
     }
 }

@@ -2,6 +2,7 @@ package live.blytz.auctions.internal.stream;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -46,6 +47,8 @@ class LiveStreams implements AuctionLogWatcher, ShowLogWatcher, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(LiveStreams.class);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
 
+    private final AuctionLogQueries auctionLogs;
+    private final ShowLogQueries showLogs;
     private final Broadcasts broadcasts;
     private final AuctionStreamProperties properties;
     private final Map<UUID, LogHub> hubs = new ConcurrentHashMap<>();
@@ -57,7 +60,10 @@ class LiveStreams implements AuctionLogWatcher, ShowLogWatcher, SmartLifecycle {
     private volatile boolean running;
     private boolean subscribed;
 
-    LiveStreams(Broadcasts broadcasts, AuctionStreamProperties properties) {
+    LiveStreams(AuctionLogQueries auctionLogs, ShowLogQueries showLogs, Broadcasts broadcasts,
+            AuctionStreamProperties properties) {
+        this.auctionLogs = auctionLogs;
+        this.showLogs = showLogs;
         this.broadcasts = broadcasts;
         this.properties = properties;
     }
@@ -82,6 +88,16 @@ class LiveStreams implements AuctionLogWatcher, ShowLogWatcher, SmartLifecycle {
         });
         subscriber.start();
         return subscriber;
+    }
+
+    /** Where an auction's log stands, if the auction exists. */
+    Optional<FollowedLog> auctionLog(UUID auctionId) {
+        return auctionLogs.head(auctionId);
+    }
+
+    /** Where a show's log stands, if the show exists. */
+    Optional<FollowedLog> showLog(UUID showId) {
+        return showLogs.head(showId);
     }
 
     /**

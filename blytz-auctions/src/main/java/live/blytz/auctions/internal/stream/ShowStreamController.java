@@ -28,11 +28,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class ShowStreamController {
 
     private final LiveStreams streams;
-    private final ShowLogQueries logs;
 
-    ShowStreamController(LiveStreams streams, ShowLogQueries logs) {
+    ShowStreamController(LiveStreams streams) {
         this.streams = streams;
-        this.logs = logs;
     }
 
     @Operation(operationId = "streamShow", summary = "Follow a live show (Server-Sent Events, anyone)",
@@ -68,7 +66,7 @@ class ShowStreamController {
                     + "wins when both are sent)", schema = @Schema(type = "string", pattern = LiveStreams.SEQ_PATTERN,
                     maxLength = 18))
             @RequestParam(name = "last_event_id", required = false) @Nullable String lastEventIdParameter) {
-        FollowedLog show = logs.head(id).orElseThrow(() -> NotFoundException.of("Show", id));
+        FollowedLog show = streams.showLog(id).orElseThrow(() -> NotFoundException.of("Show", id));
         return streams.respond(show, LiveStreams.resumePoint(lastEventId, lastEventIdParameter), client);
     }
 }

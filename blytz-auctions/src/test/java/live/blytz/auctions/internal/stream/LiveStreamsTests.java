@@ -42,6 +42,8 @@ class LiveStreamsTests {
     @Autowired
     AuctionLogQueries queries;
     @Autowired
+    ShowLogQueries showQueries;
+    @Autowired
     Broadcasts broadcasts;
     @Autowired
     LiveStreams instanceA;
@@ -100,7 +102,7 @@ class LiveStreamsTests {
             public void subscribe(String channel, Listener listener) {
             }
         };
-        instanceB = new LiveStreams(deaf, new AuctionStreamProperties(Duration.ofMillis(200),
+        instanceB = new LiveStreams(queries, showQueries, deaf, new AuctionStreamProperties(Duration.ofMillis(200),
                 Duration.ofSeconds(1), Duration.ofHours(2), 16, 4, 100, 100));
         instanceB.start();
         String id = auctions.auction(seller, "10.00", null, null, "PT1H");
@@ -175,7 +177,7 @@ class LiveStreamsTests {
     }
 
     private LiveStreams instance(int queue, int total) {
-        LiveStreams instance = new LiveStreams(broadcasts,
+        LiveStreams instance = new LiveStreams(queries, showQueries, broadcasts,
                 new AuctionStreamProperties(Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofHours(2), queue, 4,
                         total, 100));
         instance.start();
