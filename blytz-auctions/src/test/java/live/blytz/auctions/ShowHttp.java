@@ -11,12 +11,12 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /** Shows made and run through the real endpoints, for the shows' HTTP tests. */
-final class ShowHttp {
+public final class ShowHttp {
 
     private final RestTestClient http;
     private final AuctionHttp auctions;
 
-    ShowHttp(RestTestClient http) {
+    public ShowHttp(RestTestClient http) {
         this.http = http;
         this.auctions = new AuctionHttp(http);
     }
@@ -27,7 +27,7 @@ final class ShowHttp {
     }
 
     /** A scheduled show of {@code seller}, starting in an hour; its id. */
-    String show(Account seller) {
+    public String show(Account seller) {
         return (String) body(open(seller, Map.of("title", "Friday lamps", "starts_at",
                 Instant.now().plus(Duration.ofHours(1)).toString())).expectStatus().isCreated()).get("id");
     }
@@ -38,19 +38,24 @@ final class ShowHttp {
     }
 
     /** A lot of a new active product of {@code seller} (starting at 10.00), added to the show; the lot's id. */
-    String lot(Account seller, String showId) {
+    public String lot(Account seller, String showId) {
         String product = auctions.product(seller, "10.00", null, null);
         List<Map<String, Object>> lots = lots(body(addLot(seller, showId, product).expectStatus().isCreated()));
         return (String) lots.getLast().get("id");
     }
 
-    RestTestClient.ResponseSpec start(@Nullable Account account, String showId, String lotId) {
+    public RestTestClient.ResponseSpec start(@Nullable Account account, String showId, String lotId) {
         return with(account, http.post().uri("/api/v1/shows/{id}/lots/{lot}/start", showId, lotId)).exchange();
     }
 
     RestTestClient.ResponseSpec remove(@Nullable Account account, String showId, String lotId) {
         RestTestClient.RequestHeadersSpec<?> request = http.delete().uri("/api/v1/shows/{id}/lots/{lot}", showId, lotId);
         return (account == null ? request : request.header(HttpHeaders.AUTHORIZATION, account.bearer())).exchange();
+    }
+
+    RestTestClient.ResponseSpec reorder(@Nullable Account account, String showId, List<String> lotIds) {
+        return with(account, http.put().uri("/api/v1/shows/{id}/lots/order", showId))
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("lot_ids", lotIds)).exchange();
     }
 
     RestTestClient.ResponseSpec end(@Nullable Account account, String showId) {
@@ -63,7 +68,7 @@ final class ShowHttp {
     }
 
     /** The lot of the show, as GET /shows/{id} shows it. */
-    Map<String, Object> lotOf(String showId, String lotId) {
+    public Map<String, Object> lotOf(String showId, String lotId) {
         return lots(get(showId)).stream().filter(lot -> lotId.equals(lot.get("id"))).findFirst().orElseThrow();
     }
 

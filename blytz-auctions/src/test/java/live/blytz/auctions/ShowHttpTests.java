@@ -128,6 +128,7 @@ class ShowHttpTests {
             shows.addLot(caller, show, product).expectStatus().isEqualTo(expected)
                     .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
             shows.remove(caller, show, lot).expectStatus().isEqualTo(expected);
+            shows.reorder(caller, show, List.of(lot)).expectStatus().isEqualTo(expected);
             shows.start(caller, show, lot).expectStatus().isEqualTo(expected);
             shows.end(caller, show).expectStatus().isEqualTo(expected);
         }
@@ -144,8 +145,11 @@ class ShowHttpTests {
         shows.start(seller, show, otherLot).expectStatus().isNotFound();
         shows.remove(seller, show, otherLot).expectStatus().isNotFound();
 
+        shows.reorder(seller, unknown, List.of(lot)).expectStatus().isNotFound();
         // An admin may do all of it on the seller's behalf.
         shows.addLot(admin, show, product).expectStatus().isCreated();
+        String added = (String) shows.lots(shows.get(show)).getLast().get("id");
+        shows.reorder(admin, show, List.of(added, lot)).expectStatus().isOk();
         shows.remove(admin, show, lot).expectStatus().isNoContent();
         shows.end(admin, show).expectStatus().isOk().expectBody().jsonPath("$.show.status").isEqualTo("ended");
         // The seller's own requests, admin's too, are refused once it has ended.
@@ -262,6 +266,8 @@ class ShowHttpTests {
         // The second lot ends unsold by itself; ending the show withdraws the third and frees its product.
         assertThat(shows.awaitLotOver(show, second)).containsEntry("status", "unsold");
         assertThat(shows.get(show)).containsEntry("current_lot_id", null).containsEntry("status", "live");
+        shows.reorder(seller, show, List.of(first)).expectStatus().isEqualTo(409);
+        shows.reorder(seller, show, List.of(third)).expectStatus().isOk();
         Map<String, Object> ended = ShowHttp.body(shows.end(seller, show).expectStatus().isOk());
         assertThat(ended).containsEntry("status", "ended");
         assertThat(ended.get("ended_at")).isNotNull();
@@ -269,6 +275,27 @@ class ShowHttpTests {
         String freed = (String) shows.lotOf(show, third).get("product_id");
         auctions.open(seller, Map.of("product_id", freed, "duration", "PT1H")).expectStatus().isCreated();
         shows.start(seller, show, third).expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void theSellerOrdersThePendingLotsByListingEachOnce() {
+        String show = shows.show(seller);
+        String a = shows.lot(seller, show);
+        String b = shows.lot(seller, show);
+        String c = shows.lot(seller, show);
+        Map<String, Object> reordered = ShowHttp.body(shows.reorder(seller, show, List.of(c, a, b)).expectStatus().isOk()
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"5\""));
+        assertThat(ShowHttp.lots(reordered)).extracting(lot -> lot.get("id")).containsExactly(c, a, b);
+        assertThat(ShowHttp.lots(reordered)).extracting(lot -> lot.get("position")).containsExactly(1, 2, 3);
+        // Not every pending lot, a lot twice, a stale version: refused, the order unchanged.
+        shows.reorder(seller, show, List.of(c, a)).expectStatus().isEqualTo(409);
+        shows.reorder(seller, show, List.of(c, a, b, UUID.randomUUID().toString())).expectStatus().isEqualTo(409);
+        shows.reorder(seller, show, List.of(c, a, a)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("lot_ids");
+        http.put().uri("/api/v1/shows/{id}/lots/order", show).header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                .header(HttpHeaders.IF_MATCH, "\"4\"").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("lot_ids", List.of(a, b, c))).exchange().expectStatus().isEqualTo(409);
+        assertThat(ShowHttp.lots(shows.get(show))).extracting(lot -> lot.get("id")).containsExactly(c, a, b);
     }
 
     @Test

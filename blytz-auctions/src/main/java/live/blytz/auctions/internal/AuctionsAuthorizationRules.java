@@ -35,6 +35,7 @@ class AuctionsAuthorizationRules {
                 .requestMatchers(HttpMethod.POST, "/api/v1/shows").hasRole(SELLER)
                 .requestMatchers(HttpMethod.POST, "/api/v1/shows/*/lots", "/api/v1/shows/*/lots/*/start",
                         "/api/v1/shows/*/end").hasAnyRole(SELLER, ADMIN)
+                .requestMatchers(HttpMethod.PUT, "/api/v1/shows/*/lots/order").hasAnyRole(SELLER, ADMIN)
                 .requestMatchers(HttpMethod.DELETE, "/api/v1/shows/*/lots/*").hasAnyRole(SELLER, ADMIN);
     }
 }

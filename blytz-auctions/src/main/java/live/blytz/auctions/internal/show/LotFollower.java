@@ -156,7 +156,8 @@ class LotFollower implements AuctionLogWatcher {
         long seq = shows.append(show, facts, now);
         boolean over = status != LotStatus.RUNNING;
         shows.updateLot(lot.changed(status, copied, lot.startedAt(), over ? now : null));
-        shows.update(show.changed(show.status(), over ? null : show.currentLotId(), seq, show.endedAt()));
+        // A copied bid only moves the show's log; the lot's end changes the show (a new version).
+        shows.update(over ? show.changed(show.status(), null, seq, show.endedAt()) : show.logged(seq));
         if (over) {
             running.remove(auctionId);
         }

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A show as its row holds it. Its rules: only its seller or an admin changes it; an ended show changes no more.
- * {@code seq} is the last fact of its log, {@code version} counts every change (the ETag).
+ * {@code seq} is the last fact of its log, {@code version} counts its changes and its lots' (the ETag), not the bids.
  */
 record Show(UUID id, UserId sellerId, String title, @Nullable String playbackUrl, ShowStatus status, Instant startsAt,
         @Nullable UUID currentLotId, long seq, long version, Instant createdAt, @Nullable Instant endedAt) {
@@ -29,6 +29,12 @@ record Show(UUID id, UserId sellerId, String title, @Nullable String playbackUrl
     Show changed(ShowStatus newStatus, @Nullable UUID newCurrentLot, long newSeq, @Nullable Instant newEndedAt) {
         return new Show(id, sellerId, title, playbackUrl, newStatus, startsAt, newCurrentLot, newSeq, version + 1,
                 createdAt, newEndedAt);
+    }
+
+    /** The show with more facts in its log and nothing else changed (the same version). */
+    Show logged(long newSeq) {
+        return new Show(id, sellerId, title, playbackUrl, status, startsAt, currentLotId, newSeq, version, createdAt,
+                endedAt);
     }
 
     /** The show after a change of its lots alone. */

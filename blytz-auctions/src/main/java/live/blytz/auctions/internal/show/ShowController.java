@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -124,6 +125,25 @@ class ShowController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
         shows.removeLot(caller, id, lotId, ExpectedVersion.of(null, ifMatch));
         return ResponseEntity.noContent().build();
+    }
+
+    @Operation(operationId = "reorderShowLots", summary = "Set the order of the lots still to run (its seller, admin)",
+            description = "List every pending lot once, in the order they should run; they follow the lots that have "
+                    + "run. The order is what viewers see: any pending lot may be started. The show's version it is "
+                    + "based on is optional, as If-Match; a stale one is a 409.")
+    @SecurityRequirement(name = "bearer", scopes = {"seller", "admin"})
+    @ApiResponse(responseCode = "200",
+            headers = @Header(name = HttpHeaders.ETAG, description = EntityTags.ETAG_DOC, schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "403", description = "Another seller's show, or a suspended account")
+    @ApiResponse(responseCode = "404", description = "No such show")
+    @ApiResponse(responseCode = "409", description = "The list is not exactly the pending lots, the show has ended, or "
+            + "a stale version")
+    @PutMapping(path = "/{id}/lots/order", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ShowResponse.Envelope reorder(Caller caller, @PathVariable UUID id, @Valid @RequestBody ShowRequests.Order body,
+            @Parameter(description = EntityTags.IF_MATCH_DOC)
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
+        shows.reorder(caller, id, body.lotIds(), ExpectedVersion.of(null, ifMatch));
+        return new ShowResponse.Envelope(shows.detail(id));
     }
 
     @Operation(operationId = "startShowLot", summary = "Put a lot up for auction now (its seller, admin)",

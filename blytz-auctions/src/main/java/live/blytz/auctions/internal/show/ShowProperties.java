@@ -23,8 +23,11 @@ import org.springframework.validation.annotation.Validated;
 public record ShowProperties(
         @NotNull @DefaultValue("30s") Duration countdown,
         @NotNull @DefaultValue("10s") Duration extension,
-        @Min(1) @Max(1000) @DefaultValue("200") int maxLots,
+        @Min(1) @Max(MAX_LOTS) @DefaultValue("200") int maxLots,
         @NotNull @DefaultValue("1s") Duration followInterval) {
+
+    /** The most lots any configuration allows a show (a request lists at most this many). */
+    public static final int MAX_LOTS = 1000;
 
     @AssertTrue(message = "countdown and extension must be at least 1s, follow-interval at least 10ms")
     public boolean isDurationsConsistent() {

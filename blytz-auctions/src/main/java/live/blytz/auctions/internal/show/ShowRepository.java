@@ -168,6 +168,11 @@ class ShowRepository {
                 .update();
     }
 
+    void reposition(UUID lotId, int position) {
+        jdbc.sql("UPDATE auctions.show_lots SET position = :position WHERE id = :id")
+                .param("id", lotId).param("position", position).update();
+    }
+
     void deleteLot(UUID lotId) {
         jdbc.sql("DELETE FROM auctions.show_lots WHERE id = :id").param("id", lotId).update();
     }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import live.blytz.sharedkernel.HttpUrls;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,11 @@ final class ShowRequests {
             @Schema(types = {"string", "null"}, format = "uri", description = "The streaming provider's playback URL "
                     + "of the video: https, with a host, no credentials")
             @Size(max = HttpUrls.MAX_LENGTH) @Nullable String playbackUrl) {
+    }
+
+    @Schema(name = "ShowLotOrderRequest")
+    record Order(@Schema(description = "Every pending lot of the show, once each, in the order they should run")
+            @NotNull @Size(max = ShowProperties.MAX_LOTS) List<@NotNull UUID> lotIds) {
     }
 
     @Schema(name = "ShowLotRequest")

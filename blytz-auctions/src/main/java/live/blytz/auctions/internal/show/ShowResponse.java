@@ -24,7 +24,8 @@ record ShowResponse(
         List<LotResponse> lots,
         Instant createdAt,
         @Schema(types = {"string", "null"}, format = "date-time") @Nullable Instant endedAt,
-        @Schema(description = "Counts every change of the show and its lots; the ETag") long version) {
+        @Schema(description = "Counts the changes of the show and of its lots (not their bids); the ETag")
+        long version) {
 
     static ShowResponse of(Show show, List<Lot> lots) {
         return new ShowResponse(show.id(), show.sellerId().value(), show.title(), show.playbackUrl(),

@@ -148,6 +148,31 @@ class ShowService {
     }
 
     /**
+     * Puts the pending lots in the order given (every pending lot once): they move behind the lots that have run, so
+     * the listed order is the order of the rest of the show.
+     */
+    @Transactional
+    void reorder(Caller caller, UUID showId, List<UUID> lotIds, @Nullable Long expectedVersion) {
+        Show show = lockedForChange(caller, showId);
+        ExpectedVersion.check(expectedVersion, show.version(), "show");
+        if (new java.util.HashSet<>(lotIds).size() != lotIds.size()) {
+            throw ValidationException.of("lot_ids", "must name each lot once");
+        }
+        List<Lot> lots = shows.lots(showId);
+        List<UUID> pending = lots.stream().filter(lot -> lot.status() == LotStatus.PENDING).map(Lot::id).toList();
+        if (pending.size() != lotIds.size() || !pending.containsAll(lotIds)) {
+            throw new ConflictException("List every pending lot of the show exactly once (a lot may have started or "
+                    + "been added or removed meanwhile)");
+        }
+        int position = lots.stream().filter(lot -> lot.status() != LotStatus.PENDING).mapToInt(Lot::position).max()
+                .orElse(0);
+        for (UUID lotId : lotIds) {
+            shows.reposition(lotId, ++position);
+        }
+        shows.update(show.touched());
+    }
+
+    /**
      * Puts a pending lot up: its auction runs at once for the countdown, with the show's soft close; the show is live.
      * Refused while another lot of the show runs: lots run one at a time.
      */

@@ -16,11 +16,10 @@ import live.blytz.BlytzIntegrationTest;
 import live.blytz.TestAccounts;
 import live.blytz.TestAccounts.Account;
 import live.blytz.auctions.AuctionHttp;
+import live.blytz.auctions.ShowHttp;
 import live.blytz.sharedkernel.Role;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,21 +48,11 @@ class LotFollowerTests {
         Account seller = accounts.register(Role.SELLER);
         Account alice = accounts.register(Role.BUYER);
         Account bob = accounts.register(Role.BUYER);
-        String show = (String) ((Map<?, ?>) http.post().uri("/api/v1/shows")
-                .header(HttpHeaders.AUTHORIZATION, seller.bearer()).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("title", "Racing copies", "starts_at", Instant.now().plusSeconds(60).toString()))
-                .exchange().expectStatus().isCreated().returnResult(AuctionHttp.JSON).getResponseBody().get("show"))
-                .get("id");
-        String product = auctions.product(seller, "10.00", null, null);
-        Map<?, ?> added = (Map<?, ?>) http.post().uri("/api/v1/shows/{id}/lots", show)
-                .header(HttpHeaders.AUTHORIZATION, seller.bearer()).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("product_id", product)).exchange().expectStatus().isCreated()
-                .returnResult(AuctionHttp.JSON).getResponseBody().get("show");
-        String lot = (String) ((Map<?, ?>) ((List<?>) added.get("lots")).getFirst()).get("id");
-        http.post().uri("/api/v1/shows/{id}/lots/{lot}/start", show, lot).header(HttpHeaders.AUTHORIZATION,
-                seller.bearer()).exchange().expectStatus().isOk();
-        UUID auction = jdbc.sql("SELECT auction_id FROM auctions.show_lots WHERE id = ?").param(UUID.fromString(lot))
-                .query(UUID.class).single();
+        ShowHttp shows = new ShowHttp(http);
+        String show = shows.show(seller);
+        String lot = shows.lot(seller, show);
+        shows.start(seller, show, lot).expectStatus().isOk();
+        UUID auction = UUID.fromString((String) shows.lotOf(show, lot).get("auction_id"));
 
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService copiers = Executors.newFixedThreadPool(2);

@@ -16,6 +16,7 @@ import live.blytz.TestAccounts;
 import live.blytz.TestAccounts.Account;
 import live.blytz.auctions.AuctionHttp;
 import live.blytz.auctions.SseClient;
+import live.blytz.auctions.ShowHttp;
 import live.blytz.sharedkernel.Role;
 import live.blytz.sharedkernel.error.AtCapacityException;
 import live.blytz.sharedkernel.store.Broadcasts;
@@ -88,6 +89,29 @@ class LiveStreamsTests {
         assertThat(eventually(() -> onB.seqs().size() == 3 && alsoOnB.seqs().size() == 3)).isTrue();
         assertThat(onB.seqs()).containsExactly(2L, 3L, 4L);
         assertThat(alsoOnB.seqs()).containsExactly(2L, 3L, 4L);
+    }
+
+    @Test
+    void aShowsFactsCommittedOnOneInstanceReachTheSubscribersOfAnother() {
+        instanceB = instance(16, 100);
+        ShowHttp shows = new ShowHttp(http);
+        String show = shows.show(seller);
+        String lot = shows.lot(seller, show);
+        Collecting onB = new Collecting();
+        instanceB.open(instanceB.showLog(UUID.fromString(show)).orElseThrow(), "192.0.2.9", 0, onB);
+
+        shows.start(seller, show, lot).expectStatus().isOk();
+        String auction = (String) shows.lotOf(show, lot).get("auction_id");
+        // Accepted unless the machine is so slow that the 4-second lot is over already (then it ends unsold).
+        int status = auctions.bid(alice, auction, "10.00", null).returnResult(AuctionHttp.JSON).getStatus().value();
+        assertThat(status).isIn(201, 409);
+
+        List<String> expected = status == 201 ? List.of("lot_started", "bid_placed", "lot_sold")
+                : List.of("lot_started", "lot_unsold");
+        assertThat(eventually(() -> onB.events.size() == expected.size())).isTrue();
+        assertThat(onB.events).extracting(StreamEvent::name).containsExactlyElementsOf(expected);
+        assertThat(onB.seqs()).containsExactly(java.util.stream.LongStream.rangeClosed(1, expected.size()).boxed()
+                .toArray(Long[]::new));
     }
 
     @Test
