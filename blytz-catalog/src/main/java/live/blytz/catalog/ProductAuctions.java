@@ -16,7 +16,8 @@ public interface ProductAuctions {
 
     /**
      * Reserves an active product for {@code auctionId} and returns it as of this instant (its row stays locked until
-     * the transaction ends).
+     * the transaction ends). A reservation already held by {@code auctionId} is renewed: a live show's lot reserves
+     * its product when it is added, and its auction opens under the same id when the lot starts.
      *
      * @throws ConflictException when it is not active, its seller is suspended, or another auction holds it
      */

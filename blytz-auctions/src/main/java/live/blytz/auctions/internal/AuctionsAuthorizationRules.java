@@ -10,8 +10,9 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 
 /**
  * The auctions module's share of the application's single security filter chain: reads are public (but the caller's
- * own lists), opening is for sellers and admins, bidding and buying for any signed-in account. Whose auction it is,
- * and who may bid on it, is checked in the services.
+ * own lists), opening is for sellers and admins, bidding and buying for any signed-in account; shows are opened by
+ * sellers and run by sellers and admins. Whose auction or show it is, and who may bid on it, is checked in the
+ * services.
  */
 @Configuration(proxyBeanMethods = false)
 class AuctionsAuthorizationRules {
@@ -28,6 +29,13 @@ class AuctionsAuthorizationRules {
                 .requestMatchers(HttpMethod.POST, "/api/v1/auctions").hasAnyRole(SELLER, ADMIN)
                 .requestMatchers(HttpMethod.POST, "/api/v1/auctions/*/cancel").hasAnyRole(SELLER, ADMIN)
                 .requestMatchers(HttpMethod.POST, "/api/v1/auctions/*/bids", "/api/v1/auctions/*/buy-now")
-                .authenticated();
+                .authenticated()
+                // Live shows (ADR 0030): sellers open them; their seller or an admin changes them (checked in the service).
+                .requestMatchers(HttpMethod.GET, "/api/v1/shows", "/api/v1/shows/**").permitAll()
+                .requestMatchers(HttpMethod.POST, "/api/v1/shows").hasRole(SELLER)
+                .requestMatchers(HttpMethod.POST, "/api/v1/shows/*/lots", "/api/v1/shows/*/lots/*/start",
+                        "/api/v1/shows/*/end").hasAnyRole(SELLER, ADMIN)
+                .requestMatchers(HttpMethod.PUT, "/api/v1/shows/*/lots/order").hasAnyRole(SELLER, ADMIN)
+                .requestMatchers(HttpMethod.DELETE, "/api/v1/shows/*/lots/*").hasAnyRole(SELLER, ADMIN);
     }
 }

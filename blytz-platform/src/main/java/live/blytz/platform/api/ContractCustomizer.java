@@ -213,6 +213,9 @@ class ContractCustomizer implements OpenApiCustomizer {
                 .description("Conflicts of a bid: when the auction starts taking bids"));
         problem.addProperty("ends_at", new StringSchema().format("date-time")
                 .description("Conflicts of a bid: the auction's end, by the server's clock"));
+        // Why a live show's lot cannot start, or the show end, yet (auctions' shows, ADR 0030).
+        problem.addProperty("current_lot_id", new StringSchema().format("uuid")
+                .description("Conflicts of a live show: the lot that is running"));
         problem.required(List.of("type", "title", "status", "request_id"));
         return problem;
     }

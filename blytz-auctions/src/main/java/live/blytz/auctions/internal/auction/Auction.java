@@ -46,6 +46,7 @@ final class Auction {
     private @Nullable Boolean sold;
     private @Nullable Instant startsAt;
     private @Nullable Instant endsAt;
+    private @Nullable Duration extension;
     private @Nullable Money currentPrice;
     private int bidCount;
     private @Nullable UserId leaderId;
@@ -78,10 +79,12 @@ final class Auction {
      * A bid of {@code amount} with a proxy maximum {@code max} (at least the amount) at {@code now}, as eBay's proxy
      * bidding does it: the price rises only as far as needed to lead, one increment over the runner-up's maximum; of
      * two equal maximums the earlier leads; a maximum that reaches the reserve lifts the price to it. A bid in the
-     * last {@code extension} before the end moves the end to {@code now + extension}.
+     * last {@link #extension()} before the end (the auction's own window, else {@code defaultExtension}) moves the end
+     * to {@code now} plus that window.
      */
     List<AuctionFact> bid(UserId bidder, Money amount, Money max, Instant now, Increments increments,
-            Duration extension) {
+            Duration defaultExtension) {
+        Duration window = extension == null ? defaultExtension : extension;
         List<AuctionFact> facts = new ArrayList<>(startIfDue(now));
         requireOpenFor(bidder, now);
         Money minimum = minimumBid(increments);
@@ -110,8 +113,8 @@ final class Auction {
                 facts.add(new ProxyBid(leaderId.value(), answer.amount(), leaderId.value(), rival.amount()));
             }
         }
-        if (now.isAfter(endsAt().minus(extension))) {
-            facts.add(new Extended(now.plus(extension)));
+        if (now.isAfter(endsAt().minus(window))) {
+            facts.add(new Extended(now.plus(window)));
         }
         return facts;
     }
@@ -208,6 +211,7 @@ final class Auction {
                 buyNowPrice = opened.buyNowPrice() == null ? null : money(opened.buyNowPrice());
                 startsAt = opened.startsAt();
                 endsAt = opened.endsAt();
+                extension = opened.extension();
                 status = opened.running() ? AuctionStatus.RUNNING : AuctionStatus.SCHEDULED;
                 currentPrice = startingPrice;
                 createdAt = at;
@@ -287,6 +291,8 @@ final class Auction {
     @Nullable Boolean sold() { return sold; }
     Instant startsAt() { return required(startsAt); }
     Instant endsAt() { return required(endsAt); }
+    /** Its own soft-close window, or null for the configured default. */
+    @Nullable Duration extension() { return extension; }
     Money currentPrice() { return required(currentPrice); }
     int bidCount() { return bidCount; }
     @Nullable UserId leaderId() { return leaderId; }
@@ -317,6 +323,7 @@ final class Auction {
         sold = row.get("outcome") == null ? null : "sold".equals(row.get("outcome"));
         startsAt = (Instant) row.get("starts_at");
         endsAt = (Instant) row.get("ends_at");
+        extension = row.get("extension_ms") == null ? null : Duration.ofMillis((Long) row.get("extension_ms"));
         currentPrice = money((BigDecimal) row.get("current_price"));
         bidCount = (Integer) row.get("bid_count");
         leaderId = row.get("leader_id") == null ? null : new UserId((UUID) row.get("leader_id"));

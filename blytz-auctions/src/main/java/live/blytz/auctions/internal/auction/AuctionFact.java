@@ -1,9 +1,12 @@
 package live.blytz.auctions.internal.auction;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import live.blytz.catalog.AuctionableProduct;
+import live.blytz.sharedkernel.Money;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,10 +27,26 @@ sealed interface AuctionFact {
                 .getKey();
     }
 
-    /** The seller opened it, scheduled or (when {@code startsAt} is not in the future) running. */
+    /**
+     * The seller opened it, scheduled or (when {@code startsAt} is not in the future) running, with the product's
+     * prices of that moment. {@code extension} is its own soft-close window (a show's lot, ADR 0030); null: the
+     * configured default (every auction opened before ADR 0030 too).
+     */
     record Opened(UUID productId, UUID sellerId, UUID categoryId, String title, String currency,
             BigDecimal startingPrice, @Nullable BigDecimal reservePrice, @Nullable BigDecimal buyNowPrice,
-            Instant startsAt, Instant endsAt, boolean running) implements AuctionFact {
+            Instant startsAt, Instant endsAt, boolean running, @Nullable Duration extension) implements AuctionFact {
+
+        static Opened of(AuctionableProduct reserved, Instant startsAt, Instant endsAt, boolean running,
+                @Nullable Duration extension) {
+            return new Opened(reserved.id(), reserved.sellerId().value(), reserved.categoryId(), reserved.title(),
+                    reserved.startingPrice().currency().getCurrencyCode(), reserved.startingPrice().amount(),
+                    amount(reserved.reservePrice()), amount(reserved.buyNowPrice()), startsAt, endsAt, running,
+                    extension);
+        }
+
+        private static @Nullable BigDecimal amount(@Nullable Money money) {
+            return money == null ? null : money.amount();
+        }
     }
 
     /** A scheduled auction reached its start. */

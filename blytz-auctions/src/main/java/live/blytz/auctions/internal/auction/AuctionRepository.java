@@ -181,6 +181,7 @@ class AuctionRepository {
                 .addValue("outcome", auction.sold() == null ? null : auction.sold() ? "sold" : "unsold", Types.VARCHAR)
                 .addValue("startsAt", Timestamp.from(auction.startsAt()))
                 .addValue("endsAt", Timestamp.from(auction.endsAt()))
+                .addValue("extension", auction.extension() == null ? null : auction.extension().toMillis(), Types.BIGINT)
                 .addValue("price", auction.currentPrice().amount())
                 .addValue("bids", auction.bidCount())
                 .addValue("leader", id(auction.leaderId()), Types.OTHER)
@@ -193,10 +194,10 @@ class AuctionRepository {
         jdbc.sql("""
                         INSERT INTO auctions.auctions AS a (id, product_id, seller_id, category_id, title, currency,
                             starting_price, reserve_price, buy_now_price, status, outcome, starts_at, ends_at,
-                            current_price, bid_count, leader_id, leader_max, winner_id, bought_now, seq, created_at,
+                            extension_ms, current_price, bid_count, leader_id, leader_max, winner_id, bought_now, seq, created_at,
                             closed_at)
                         VALUES (:id, :product, :seller, :category, :title, :currency, :starting, :reserve, :buyNow,
-                            :status, :outcome, :startsAt, :endsAt, :price, :bids, :leader, :leaderMax, :winner,
+                            :status, :outcome, :startsAt, :endsAt, :extension, :price, :bids, :leader, :leaderMax, :winner,
                             :boughtNow, :seq, :created, :closed)
                         ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, outcome = EXCLUDED.outcome,
                             ends_at = EXCLUDED.ends_at, current_price = EXCLUDED.current_price,
@@ -233,6 +234,7 @@ class AuctionRepository {
         row.put("bid_count", rs.getInt("bid_count"));
         row.put("bought_now", rs.getBoolean("bought_now"));
         row.put("seq", rs.getLong("seq"));
+        row.put("extension_ms", (Long) rs.getObject("extension_ms"));
         return Auction.restored(rs.getObject("id", UUID.class), row);
     }
 }

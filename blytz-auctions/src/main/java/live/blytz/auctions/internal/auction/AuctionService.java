@@ -98,10 +98,7 @@ class AuctionService {
         Instant endsAt = endOf(request, startsAt, now);
         UUID id = Ids.newId();
         AuctionableProduct reserved = products.reserve(product.id(), id);
-        Opened opened = new Opened(reserved.id(), reserved.sellerId().value(), reserved.categoryId(), reserved.title(),
-                reserved.startingPrice().currency().getCurrencyCode(), reserved.startingPrice().amount(),
-                amount(reserved.reservePrice()), amount(reserved.buyNowPrice()), startsAt, endsAt,
-                !startsAt.isAfter(now));
+        Opened opened = Opened.of(reserved, startsAt, endsAt, !startsAt.isAfter(now), null);
         Auction auction = Auction.before(id);
         auctions.record(auction, List.of(opened), now);
         events.publishEvent(new AuctionOpened(id, reserved.id(), reserved.sellerId(), opened.currency(),
@@ -268,10 +265,6 @@ class AuctionService {
                     + Math.max(auction.currency().getDefaultFractionDigits(), 0) + " decimals for "
                     + auction.currency().getCurrencyCode());
         }
-    }
-
-    private static @Nullable BigDecimal amount(@Nullable Money money) {
-        return money == null ? null : money.amount();
     }
 
     /** What makes two bid requests the same: the auction and the amounts (by value: 10 and 10.00 are equal). */

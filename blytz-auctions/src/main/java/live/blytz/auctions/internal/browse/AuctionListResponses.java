@@ -10,14 +10,14 @@ import live.blytz.sharedkernel.paging.PageRequest;
 import org.jspecify.annotations.Nullable;
 
 /** The list bodies of the auction reads: {@code {"data": [...], "pagination": {...}}}. */
-final class AuctionListResponses {
+public final class AuctionListResponses {
 
     private AuctionListResponses() {
     }
 
     /** Keyset paging: pass {@code next_cursor} back as {@code cursor} for the next slice. */
     @Schema(name = "AuctionCursorPagination")
-    record CursorPagination(int pageSize,
+    public record CursorPagination(int pageSize,
             @Schema(types = {"string", "null"}, description = "Pass as `cursor` for the next page; null on the last page")
             @Nullable String nextCursor) {
     }

@@ -17,10 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The auction log (ADR 0025) read as stream events: the facts after a sequence number, in order, each turned into its
- * public form (a bidder's stable handle instead of their account, no maximum, no reserve). Read-only.
+ * public form (a bidder's stable handle instead of their account, no maximum, no reserve). Read-only. Public for the
+ * shows, which copy a lot's public events into the show's log (ADR 0030).
  */
 @Repository
-class AuctionLogQueries {
+public class AuctionLogQueries {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -32,30 +33,47 @@ class AuctionLogQueries {
         this.increments = increments;
     }
 
-    /** Where an auction's log stands now. */
-    record Head(UUID auctionId, long seq, boolean over, String currency) {
-    }
-
     /**
      * Events read; the last fact read (public or not); the auction's end after it; whether the log may hold more
      * (the batch was full).
      */
-    record Batch(List<StreamEvent> events, long lastSeq, Instant endsAt, boolean more) {
+    public record Batch(List<StreamEvent> events, long lastSeq, Instant endsAt, boolean more) {
     }
 
-    Optional<Head> head(UUID auctionId) {
+    /** Where an auction's log stands now, to follow it. */
+    Optional<FollowedLog> head(UUID auctionId) {
         return jdbc.sql("SELECT seq, status, currency FROM auctions.auctions WHERE id = :id")
                 .param("id", auctionId)
-                .query((rs, row) -> new Head(auctionId, rs.getLong("seq"),
-                        List.of("ended", "cancelled").contains(rs.getString("status")), rs.getString("currency")))
+                .query((rs, row) -> {
+                    String currency = rs.getString("currency").strip();
+                    return new FollowedLog(auctionId, rs.getLong("seq"),
+                            List.of("ended", "cancelled").contains(rs.getString("status")),
+                            () -> reader(auctionId, currency));
+                })
                 .optional();
+    }
+
+    /** A reader that remembers the auction's end after its last read, and so reads it from the log only once. */
+    private LogReader reader(UUID auctionId, String currency) {
+        return new LogReader() {
+            private long readTo = -1;
+            private @Nullable Instant endsAt;
+
+            @Override
+            public Page after(long from, int limit) {
+                Batch read = AuctionLogQueries.this.after(auctionId, currency, from, limit, from == readTo ? endsAt : null);
+                readTo = read.lastSeq();
+                endsAt = read.endsAt();
+                return new Page(read.events(), read.lastSeq(), read.more());
+            }
+        };
     }
 
     /**
      * Up to {@code limit} facts after {@code after}, as events ({@code lastSeq} counts the skipped private facts too).
      * {@code endsAt} is the end as of {@code after} when known; otherwise it is read from the log.
      */
-    Batch after(UUID auctionId, String currency, long after, int limit, @Nullable Instant endsAt) {
+    public Batch after(UUID auctionId, String currency, long after, int limit, @Nullable Instant endsAt) {
         List<Row> rows = jdbc.sql("""
                         SELECT e.seq, e.type, e.payload::text AS payload, e.occurred_at, p.handle_no
                         FROM auctions.auction_events e
@@ -80,10 +98,10 @@ class AuctionLogQueries {
                 case "opened" -> ends = instant(row.payload(), "ends_at");
                 case "extended" -> {
                     ends = instant(row.payload(), "ends_at");
-                    events.add(event(auctionId, row, StreamEvent.EXTENDED,
+                    events.add(event(row, StreamEvent.EXTENDED,
                             new StreamEvent.Extended(auctionId, ends, row.occurredAt())));
                 }
-                case "started" -> events.add(event(auctionId, row, StreamEvent.STARTED,
+                case "started" -> events.add(event(row, StreamEvent.STARTED,
                         new StreamEvent.Started(auctionId, endOf(ends), row.occurredAt())));
                 case "bid_placed", "proxy_bid", "bought_now" -> {
                     boolean buyNow = row.type().equals("bought_now");
@@ -95,17 +113,17 @@ class AuctionLogQueries {
                         case "proxy_bid" -> "proxy";
                         default -> "buy_now";
                     };
-                    events.add(event(auctionId, row, StreamEvent.BID_PLACED, new StreamEvent.Bid(auctionId, kind,
+                    events.add(event(row, StreamEvent.BID_PLACED, new StreamEvent.Bid(auctionId, kind,
                             amount, currency, handle(row), price, minimum, endAfterDecision(rows, i, endOf(ends)),
                             row.occurredAt())));
                 }
                 case "ended" -> {
                     boolean sold = row.payload().path("sold").asBoolean();
-                    events.add(event(auctionId, row, StreamEvent.ENDED, new StreamEvent.Ended(auctionId, sold,
+                    events.add(event(row, StreamEvent.ENDED, new StreamEvent.Ended(auctionId, sold,
                             sold ? handle(row) : null, sold ? decimal(row.payload(), "price") : null, currency,
                             row.occurredAt())));
                 }
-                case "cancelled" -> events.add(event(auctionId, row, StreamEvent.CANCELLED,
+                case "cancelled" -> events.add(event(row, StreamEvent.CANCELLED,
                         new StreamEvent.Cancelled(auctionId, row.occurredAt())));
                 default -> {
                     // a fact with nothing public in it
@@ -136,8 +154,8 @@ class AuctionLogQueries {
         return ends;
     }
 
-    private static StreamEvent event(UUID auctionId, Row row, String name, Object data) {
-        return new StreamEvent(auctionId, row.seq(), name, data);
+    private static StreamEvent event(Row row, String name, Object data) {
+        return new StreamEvent(row.seq(), name, data);
     }
 
     private static String handle(Row row) {

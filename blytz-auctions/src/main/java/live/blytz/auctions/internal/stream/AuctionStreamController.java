@@ -9,10 +9,8 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import live.blytz.sharedkernel.error.NotFoundException;
-import live.blytz.sharedkernel.error.ValidationException;
 import live.blytz.sharedkernel.web.ClientAddress;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,16 +27,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RequestMapping("/api/v1/auctions")
 class AuctionStreamController {
 
-    static final String LAST_EVENT_ID = "Last-Event-ID";
-    /** A sequence number of the log, as the SSE id carries it. */
-    static final String SEQ_PATTERN = "^[0-9]{1,18}$";
+    private final LiveStreams streams;
 
-    private final AuctionStreams streams;
-    private final AuctionStreamProperties properties;
-
-    AuctionStreamController(AuctionStreams streams, AuctionStreamProperties properties) {
+    AuctionStreamController(LiveStreams streams) {
         this.streams = streams;
-        this.properties = properties;
     }
 
     @Operation(operationId = "streamAuction", summary = "Follow an auction live (Server-Sent Events, anyone)",
@@ -71,38 +63,12 @@ class AuctionStreamController {
     @GetMapping(path = "/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     ResponseEntity<SseEmitter> stream(@PathVariable UUID id, ClientAddress client,
             @Parameter(description = "The id of the last event received; the stream resumes after it",
-                    schema = @Schema(type = "string", pattern = SEQ_PATTERN, maxLength = 18))
-            @RequestHeader(name = LAST_EVENT_ID, required = false) @Nullable String lastEventId,
+                    schema = @Schema(type = "string", pattern = LiveStreams.SEQ_PATTERN, maxLength = 18))
+            @RequestHeader(name = LiveStreams.LAST_EVENT_ID, required = false) @Nullable String lastEventId,
             @Parameter(description = "The same as Last-Event-ID, for clients that cannot set headers (the header "
-                    + "wins when both are sent)", schema = @Schema(type = "string", pattern = SEQ_PATTERN, maxLength = 18))
+                    + "wins when both are sent)", schema = @Schema(type = "string", pattern = LiveStreams.SEQ_PATTERN, maxLength = 18))
             @RequestParam(name = "last_event_id", required = false) @Nullable String lastEventIdParameter) {
-        Long resumeAfter = sequence(lastEventId != null ? LAST_EVENT_ID : "last_event_id",
-                lastEventId != null ? lastEventId : lastEventIdParameter);
-        AuctionLogQueries.Head head = streams.head(id).orElseThrow(() -> NotFoundException.of("Auction", id));
-        long after = resumeAfter == null ? head.seq() : resumeAfter;
-        if (head.over() && after >= head.seq()) {
-            return ResponseEntity.noContent().build();
-        }
-        SseEmitter emitter = new SseEmitter(properties.maxAge().toMillis());
-        Subscriber subscriber = streams.open(head, client.key(), after, new SseSink(emitter));
-        emitter.onCompletion(subscriber::gone);
-        emitter.onError(failure -> subscriber.gone());
-        emitter.onTimeout(() -> subscriber.closeNow(properties.retry()));
-        return ResponseEntity.ok()
-                .cacheControl(CacheControl.noStore())
-                // Tells nginx-style proxies not to buffer the stream.
-                .header("X-Accel-Buffering", "no")
-                .contentType(MediaType.TEXT_EVENT_STREAM)
-                .body(emitter);
-    }
-
-    private static @Nullable Long sequence(String field, @Nullable String text) {
-        if (text == null) {
-            return null;
-        }
-        if (!text.matches(SEQ_PATTERN)) {
-            throw ValidationException.of(field, "must be the id of an event received: digits only");
-        }
-        return Long.parseLong(text);
+        FollowedLog auction = streams.auctionLog(id).orElseThrow(() -> NotFoundException.of("Auction", id));
+        return streams.respond(auction, LiveStreams.resumePoint(lastEventId, lastEventIdParameter), client);
     }
 }

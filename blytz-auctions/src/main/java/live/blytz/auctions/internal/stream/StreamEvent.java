@@ -6,20 +6,23 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One event of an auction's stream: {@code seq} is the log's sequence number (the SSE id), {@code name} the SSE event
- * name and {@code data} its JSON. Only public facts become events: never a bidder's maximum, the reserve or an account id.
+ * One event of a stream (an auction's or a show's): {@code seq} is the log's sequence number (the SSE id), {@code name}
+ * the SSE event name and {@code data} its JSON. Only public facts become events: never a bidder's maximum, the reserve
+ * or an account id. Public for the shows, which copy the public events of a lot's auction into the show's log.
  */
-record StreamEvent(UUID auctionId, long seq, String name, Object data) {
+public record StreamEvent(long seq, String name, Object data) {
 
-    static final String BID_PLACED = "bid_placed";
-    static final String EXTENDED = "extended";
-    static final String STARTED = "started";
-    static final String ENDED = "ended";
-    static final String CANCELLED = "cancelled";
+    public static final String BID_PLACED = "bid_placed";
+    public static final String EXTENDED = "extended";
+    public static final String STARTED = "started";
+    public static final String ENDED = "ended";
+    public static final String CANCELLED = "cancelled";
+    /** The last event of a show's stream (ADR 0030). */
+    public static final String SHOW_ENDED = "show_ended";
 
-    /** After this one nothing follows: the auction is over. */
+    /** After this one nothing follows: the auction, or the show, is over. */
     boolean terminal() {
-        return name.equals(ENDED) || name.equals(CANCELLED);
+        return name.equals(ENDED) || name.equals(CANCELLED) || name.equals(SHOW_ENDED);
     }
 
     /** A bid ({@code kind} bid, proxy or buy_now) by the bidder with public {@code handle}. */

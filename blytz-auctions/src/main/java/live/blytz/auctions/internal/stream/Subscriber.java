@@ -2,7 +2,6 @@ package live.blytz.auctions.internal.stream;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -25,10 +24,10 @@ final class Subscriber {
     private static final Logger log = LoggerFactory.getLogger(Subscriber.class);
     private static final Object HEARTBEAT = new Object();
 
-    private final AuctionLogQueries.Head auction;
+    private final FollowedLog followed;
     private final String clientKey;
     private final StreamSink sink;
-    private final AuctionLogQueries queries;
+    private final LogReader reader;
     private final int batch;
     private final Executor sender;
     private final Consumer<Subscriber> onClosed;
@@ -40,23 +39,23 @@ final class Subscriber {
     // Touched only by the sender (one at a time: {@link #sending}).
     private long position;
     private boolean caughtUp;
-    private @Nullable Instant endsAt;
 
-    Subscriber(AuctionLogQueries.Head auction, String clientKey, long after, StreamSink sink, AuctionLogQueries queries,
-            int queueSize, int batch, Executor sender, Consumer<Subscriber> onClosed) {
-        this.auction = auction;
+    Subscriber(FollowedLog followed, String clientKey, long after, StreamSink sink, int queueSize, int batch,
+            Executor sender, Consumer<Subscriber> onClosed) {
+        this.followed = followed;
         this.clientKey = clientKey;
         this.position = after;
         this.sink = sink;
-        this.queries = queries;
+        this.reader = followed.reader();
         this.batch = batch;
         this.sender = sender;
         this.onClosed = onClosed;
         this.queue = new ArrayBlockingQueue<>(queueSize);
     }
 
-    UUID auctionId() {
-        return auction.auctionId();
+    /** The followed log's id: the auction's or the show's. */
+    UUID logId() {
+        return followed.id();
     }
 
     String clientKey() {
@@ -78,7 +77,7 @@ final class Subscriber {
             return;
         }
         if (!queue.offer(new Delivery(event, previous))) {
-            log.debug("Dropping a slow subscriber of auction {} ({} events queued)", auction.auctionId(), queue.size());
+            log.debug("Dropping a slow subscriber of {} ({} events queued)", followed.id(), queue.size());
             closeAsync(null);
             return;
         }
@@ -158,7 +157,7 @@ final class Subscriber {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            log.debug("Stream of auction {} ended: {}", auction.auctionId(), e.toString());
+            log.debug("Stream of {} ended: {}", followed.id(), e.toString());
             closeAsync(null);
         } finally {
             if (closed.get()) {
@@ -182,8 +181,7 @@ final class Subscriber {
     /** Sends the log's public facts after {@link #position} up to {@code until}, reading it in batches. */
     private void catchUp(long until) throws IOException {
         while (position < until && !closed.get()) {
-            AuctionLogQueries.Batch read = queries.after(auction.auctionId(), auction.currency(), position, batch, endsAt);
-            endsAt = read.endsAt();
+            LogReader.Page read = reader.after(position, batch);
             for (StreamEvent event : read.events()) {
                 if (event.seq() > until || closed.get()) {
                     position = until;

@@ -54,7 +54,15 @@ class AuctionTests {
         Auction auction = Auction.before(UUID.randomUUID());
         auction.apply(new Opened(UUID.randomUUID(), seller.value(), UUID.randomUUID(), "A lamp", "EUR",
                 new BigDecimal(starting), reserve == null ? null : new BigDecimal(reserve),
-                buyNow == null ? null : new BigDecimal(buyNow), startsAt, END, !startsAt.isAfter(T0)), 1, T0);
+                buyNow == null ? null : new BigDecimal(buyNow), startsAt, END, !startsAt.isAfter(T0), null), 1, T0);
+        return auction;
+    }
+
+    /** A show's lot: running from T0 for {@code countdown}, with its own soft-close window {@code extension}. */
+    Auction lot(Duration countdown, Duration extension) {
+        Auction auction = Auction.before(UUID.randomUUID());
+        auction.apply(new Opened(UUID.randomUUID(), seller.value(), UUID.randomUUID(), "A lamp", "EUR",
+                new BigDecimal("10.00"), null, null, T0, T0.plus(countdown), true, extension), 1, T0);
         return auction;
     }
 
@@ -201,6 +209,34 @@ class AuctionTests {
         Instant late = inside.plus(EXTENSION).minusSeconds(1);
         bid(auction, alice, "11.00", "11.00", late);
         assertThat(auction.endsAt()).isEqualTo(late.plus(EXTENSION));
+    }
+
+    @Test
+    void aLotsOwnSoftCloseResetsItsShortCountdownToTheWindowAndTheDefaultDoesNotApply() {
+        // A 30-second countdown; each bid in its last 10 seconds resets it to 10 seconds (the default is 2 minutes).
+        Auction lot = lot(Duration.ofSeconds(30), Duration.ofSeconds(10));
+        Instant countdownEnd = T0.plusSeconds(30);
+        assertThat(lot.extension()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(bid(lot, alice, "10.00", "10.00", T0.plusSeconds(20))).noneMatch(Extended.class::isInstance);
+        assertThat(lot.endsAt()).isEqualTo(countdownEnd);
+
+        Instant late = T0.plusSeconds(25);
+        assertThat(bid(lot, bob, "10.50", "10.50", late)).contains(new Extended(late.plusSeconds(10)));
+        Instant later = late.plusSeconds(9);
+        assertThat(bid(lot, alice, "11.00", "11.00", later)).contains(new Extended(later.plusSeconds(10)));
+        assertThat(lot.endsAt()).isEqualTo(later.plusSeconds(10));
+
+        // Ten quiet seconds later it is over: no bid at its end, and the closer sells it to the leader.
+        Instant end = later.plusSeconds(10);
+        assertThatThrownBy(() -> bid(lot, bob, "12.00", "12.00", end)).isInstanceOf(ConflictException.class);
+        List<AuctionFact> closed = lot.due(end);
+        assertThat(closed).containsExactly(new Ended(true, alice.value(), new BigDecimal("11.00")));
+
+        // An ordinary auction keeps the default window.
+        Auction ordinary = auction("10.00", null, null);
+        assertThat(ordinary.extension()).isNull();
+        Instant inDefault = END.minus(EXTENSION).plusSeconds(1);
+        assertThat(bid(ordinary, alice, "10.00", "10.00", inDefault)).contains(new Extended(inDefault.plus(EXTENSION)));
     }
 
     @Test

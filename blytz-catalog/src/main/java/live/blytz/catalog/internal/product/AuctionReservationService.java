@@ -41,7 +41,7 @@ class AuctionReservationService implements ProductAuctions {
     public AuctionableProduct reserve(UUID productId, UUID auctionId) {
         UUID holder = products.lockedAuction(productId);
         Product product = products.find(productId).orElseThrow(() -> NotFoundException.of("Product", productId));
-        if (holder != null) {
+        if (holder != null && !holder.equals(auctionId)) {
             throw new ConflictException("The product already has a scheduled or running auction");
         }
         boolean visible = products.publiclyVisible(productId);

@@ -118,8 +118,9 @@ class ProductService {
     }
 
     private static ConflictException inAuction() {
-        return new ConflictException("The product is in a scheduled or running auction: its prices, currency and "
-                + "status cannot change and it cannot be deleted until the auction ends or is cancelled");
+        return new ConflictException("The product is in a scheduled or running auction (or a live show's lot): its "
+                + "prices, currency and status cannot change and it cannot be deleted until the auction ends or is "
+                + "cancelled (or the lot is removed)");
     }
 
     /**

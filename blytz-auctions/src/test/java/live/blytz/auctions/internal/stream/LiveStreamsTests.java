@@ -16,6 +16,7 @@ import live.blytz.TestAccounts;
 import live.blytz.TestAccounts.Account;
 import live.blytz.auctions.AuctionHttp;
 import live.blytz.auctions.SseClient;
+import live.blytz.auctions.ShowHttp;
 import live.blytz.sharedkernel.Role;
 import live.blytz.sharedkernel.error.AtCapacityException;
 import live.blytz.sharedkernel.store.Broadcasts;
@@ -29,11 +30,11 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
  * The hubs across instances and under pressure. The application context is instance A, reached over HTTP; instance B
- * is an {@link AuctionStreams} of its own on the same PostgreSQL and Redis, whose heartbeat (and so its periodic look
+ * is a {@link LiveStreams} of its own on the same PostgreSQL and Redis, whose heartbeat (and so its periodic look
  * at the log) is too rare to matter: what reaches B's subscribers came through the Redis broadcast.
  */
 @BlytzIntegrationTest
-class AuctionStreamsTests {
+class LiveStreamsTests {
 
     private static final Duration WITHIN = Duration.ofSeconds(20);
 
@@ -42,9 +43,11 @@ class AuctionStreamsTests {
     @Autowired
     AuctionLogQueries queries;
     @Autowired
+    ShowLogQueries showQueries;
+    @Autowired
     Broadcasts broadcasts;
     @Autowired
-    AuctionStreams instanceA;
+    LiveStreams instanceA;
     @Value("${local.server.port}")
     int port;
 
@@ -52,7 +55,7 @@ class AuctionStreamsTests {
     Account seller;
     Account alice;
     Account bob;
-    @Nullable AuctionStreams instanceB;
+    @Nullable LiveStreams instanceB;
 
     @BeforeEach
     void setUp() {
@@ -89,6 +92,29 @@ class AuctionStreamsTests {
     }
 
     @Test
+    void aShowsFactsCommittedOnOneInstanceReachTheSubscribersOfAnother() {
+        instanceB = instance(16, 100);
+        ShowHttp shows = new ShowHttp(http);
+        String show = shows.show(seller);
+        String lot = shows.lot(seller, show);
+        Collecting onB = new Collecting();
+        instanceB.open(instanceB.showLog(UUID.fromString(show)).orElseThrow(), "192.0.2.9", 0, onB);
+
+        shows.start(seller, show, lot).expectStatus().isOk();
+        String auction = (String) shows.lotOf(show, lot).get("auction_id");
+        // Accepted unless the machine is so slow that the 4-second lot is over already (then it ends unsold).
+        int status = auctions.bid(alice, auction, "10.00", null).returnResult(AuctionHttp.JSON).getStatus().value();
+        assertThat(status).isIn(201, 409);
+
+        List<String> expected = status == 201 ? List.of("lot_started", "bid_placed", "lot_sold")
+                : List.of("lot_started", "lot_unsold");
+        assertThat(eventually(() -> onB.events.size() == expected.size())).isTrue();
+        assertThat(onB.events).extracting(StreamEvent::name).containsExactlyElementsOf(expected);
+        assertThat(onB.seqs()).containsExactly(java.util.stream.LongStream.rangeClosed(1, expected.size()).boxed()
+                .toArray(Long[]::new));
+    }
+
+    @Test
     void aLostBroadcastIsHealedByTheHubsPeriodicLookAtTheLog() {
         // Instance C hears no broadcast at all: only its heartbeat's read of the log brings it the bids.
         Broadcasts deaf = new Broadcasts() {
@@ -100,7 +126,7 @@ class AuctionStreamsTests {
             public void subscribe(String channel, Listener listener) {
             }
         };
-        instanceB = new AuctionStreams(queries, deaf, new AuctionStreamProperties(Duration.ofMillis(200),
+        instanceB = new LiveStreams(queries, showQueries, deaf, new AuctionStreamProperties(Duration.ofMillis(200),
                 Duration.ofSeconds(1), Duration.ofHours(2), 16, 4, 100, 100));
         instanceB.start();
         String id = auctions.auction(seller, "10.00", null, null, "PT1H");
@@ -174,15 +200,15 @@ class AuctionStreamsTests {
         }
     }
 
-    private AuctionStreams instance(int queue, int total) {
-        AuctionStreams instance = new AuctionStreams(queries, broadcasts,
+    private LiveStreams instance(int queue, int total) {
+        LiveStreams instance = new LiveStreams(queries, showQueries, broadcasts,
                 new AuctionStreamProperties(Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofHours(2), queue, 4,
                         total, 100));
         instance.start();
         return instance;
     }
 
-    private AuctionLogQueries.Head head(String id) {
+    private FollowedLog head(String id) {
         return queries.head(UUID.fromString(id)).orElseThrow();
     }
 

@@ -1,41 +1,38 @@
 package live.blytz.auctions.internal.stream;
 
-import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The subscribers of one auction on this instance. Told that the log moved (a broadcast, a local commit, or the
- * periodic check), it reads the log once from the last fact it delivered, however many subscribers there are, and
- * offers each event to every subscriber; reads never overlap, and a signal during a read causes one more read. As the
- * hub always reads from its own position, a lost or reordered notification only delays a fact until the next signal.
+ * The subscribers of one log (an auction's or a show's) on this instance. Told that the log moved (a broadcast, a
+ * local commit, or the periodic check), it reads the log once from the last fact it delivered, however many
+ * subscribers there are, and offers each event to every subscriber; reads never overlap, and a signal during a read
+ * causes one more read. As the hub always reads from its own position, a lost or reordered notification only delays a
+ * fact until the next signal.
  */
-final class AuctionHub {
+final class LogHub {
 
-    private static final Logger log = LoggerFactory.getLogger(AuctionHub.class);
+    private static final Logger log = LoggerFactory.getLogger(LogHub.class);
 
-    private final AuctionLogQueries.Head auction;
-    private final AuctionLogQueries queries;
+    private final FollowedLog followed;
+    private final LogReader reader;
     private final int batch;
-    private final Executor reader;
+    private final Executor executor;
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean reading = new AtomicBoolean();
     private final AtomicBoolean dirty = new AtomicBoolean();
     private volatile long position;
-    // Touched only by the reader.
-    private @Nullable Instant endsAt;
 
-    AuctionHub(AuctionLogQueries.Head auction, AuctionLogQueries queries, int batch, Executor reader) {
-        this.auction = auction;
-        this.queries = queries;
+    LogHub(FollowedLog followed, int batch, Executor executor) {
+        this.followed = followed;
+        this.reader = followed.reader();
         this.batch = batch;
-        this.reader = reader;
-        this.position = auction.seq();
+        this.executor = executor;
+        this.position = followed.seq();
     }
 
     void add(Subscriber subscriber) {
@@ -61,17 +58,17 @@ final class AuctionHub {
         }
         dirty.set(true);
         if (reading.compareAndSet(false, true)) {
-            reader.execute(this::read);
+            executor.execute(this::read);
         }
     }
 
     private void read() {
         try {
             while (dirty.getAndSet(false)) {
-                AuctionLogQueries.Batch read;
+                LogReader.Page read;
                 do {
                     long from = position;
-                    read = queries.after(auction.auctionId(), auction.currency(), from, batch, endsAt);
+                    read = reader.after(from, batch);
                     long previous = from;
                     for (StreamEvent event : read.events()) {
                         for (Subscriber subscriber : subscribers) {
@@ -79,17 +76,16 @@ final class AuctionHub {
                         }
                         previous = event.seq();
                     }
-                    endsAt = read.endsAt();
                     position = read.lastSeq();
                 } while (read.more());
             }
         } catch (RuntimeException e) {
             // The database is unreachable: the next signal or periodic check reads again from the same position.
-            log.warn("Reading the log of auction {} failed: {}", auction.auctionId(), e.toString());
+            log.warn("Reading the log {} failed: {}", followed.id(), e.toString());
         } finally {
             reading.set(false);
             if (dirty.get() && reading.compareAndSet(false, true)) {
-                reader.execute(this::read);
+                executor.execute(this::read);
             }
         }
     }

@@ -11,36 +11,47 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import live.blytz.auctions.internal.AuctionLogWatcher;
+import live.blytz.auctions.internal.ShowLogWatcher;
 import live.blytz.sharedkernel.error.AtCapacityException;
+import live.blytz.sharedkernel.error.ValidationException;
+import live.blytz.sharedkernel.web.ClientAddress;
 import live.blytz.sharedkernel.error.TooManyRequestsException;
 import live.blytz.sharedkernel.store.Broadcasts;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * This instance's live streams (ADR 0028): one {@link AuctionHub} per followed auction, the caps on open streams, the
- * heartbeat, and the fan-out across instances. A commit of an auction's facts on any instance is broadcast as
- * {@code "<auction id> <seq>"} on one channel; each instance signals its hub of that auction (if it has one), which
- * reads the log. The log stays the source of truth: the broadcast only says "read now", and every heartbeat each hub
- * reads again, so a lost broadcast delays a fact by at most one heartbeat.
+ * This instance's live streams (ADR 0028, ADR 0030): one {@link LogHub} per followed log (an auction's or a show's),
+ * the caps on open streams, the heartbeat, and the fan-out across instances. A commit to a log on any instance is
+ * broadcast as {@code "<log id> <seq>"} on one channel; each instance signals its hub of that log (if it has one),
+ * which reads the log. The log stays the source of truth: the broadcast only says "read now", and every heartbeat each
+ * hub reads again, so a lost broadcast delays a fact by at most one heartbeat.
  * <p>
  * It stops first at shutdown (the default phase, before the web server's graceful shutdown), closing every stream
  * with a reconnection hint, so that no open stream holds the shutdown up.
  */
 @Component
-class AuctionStreams implements AuctionLogWatcher, SmartLifecycle {
+class LiveStreams implements AuctionLogWatcher, ShowLogWatcher, SmartLifecycle {
 
     static final String CHANNEL = "auctions.log";
-    private static final Logger log = LoggerFactory.getLogger(AuctionStreams.class);
+    static final String LAST_EVENT_ID = "Last-Event-ID";
+    /** A sequence number of a log, as the SSE id carries it. */
+    static final String SEQ_PATTERN = "^[0-9]{1,18}$";
+    private static final Logger log = LoggerFactory.getLogger(LiveStreams.class);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
 
-    private final AuctionLogQueries queries;
+    private final AuctionLogQueries auctionLogs;
+    private final ShowLogQueries showLogs;
     private final Broadcasts broadcasts;
     private final AuctionStreamProperties properties;
-    private final Map<UUID, AuctionHub> hubs = new ConcurrentHashMap<>();
+    private final Map<UUID, LogHub> hubs = new ConcurrentHashMap<>();
     private final Map<String, Integer> perClient = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
     /** Senders, hub readers and broadcasts: each may wait on a slow client or a query, so one virtual thread each. */
@@ -49,27 +60,29 @@ class AuctionStreams implements AuctionLogWatcher, SmartLifecycle {
     private volatile boolean running;
     private boolean subscribed;
 
-    AuctionStreams(AuctionLogQueries queries, Broadcasts broadcasts, AuctionStreamProperties properties) {
-        this.queries = queries;
+    LiveStreams(AuctionLogQueries auctionLogs, ShowLogQueries showLogs, Broadcasts broadcasts,
+            AuctionStreamProperties properties) {
+        this.auctionLogs = auctionLogs;
+        this.showLogs = showLogs;
         this.broadcasts = broadcasts;
         this.properties = properties;
     }
 
     /**
-     * Opens a stream of {@code auction} for the client with {@code clientKey}, starting after fact {@code after};
+     * Opens a stream of {@code followed} for the client with {@code clientKey}, starting after fact {@code after};
      * refused beyond the caps.
      */
-    Subscriber open(AuctionLogQueries.Head auction, String clientKey, long after, StreamSink sink) {
+    Subscriber open(FollowedLog followed, String clientKey, long after, StreamSink sink) {
         if (!running) {
             throw new AtCapacityException("The server is restarting; reconnect in a moment", properties.retry());
         }
         acquire(clientKey);
-        Subscriber subscriber = new Subscriber(auction, clientKey, after, sink, queries, properties.queue(),
-                properties.batch(), workers, this::closed);
+        Subscriber subscriber = new Subscriber(followed, clientKey, after, sink, properties.queue(), properties.batch(),
+                workers, this::closed);
         // Join the hub first, then replay: a fact the hub reads from now on reaches the subscriber's queue, and one
         // it read before is in the log the replay reads; the subscriber drops what both bring.
-        hubs.compute(auction.auctionId(), (id, hub) -> {
-            AuctionHub joined = hub == null ? new AuctionHub(auction, queries, properties.batch(), workers) : hub;
+        hubs.compute(followed.id(), (id, hub) -> {
+            LogHub joined = hub == null ? new LogHub(followed, properties.batch(), workers) : hub;
             joined.add(subscriber);
             return joined;
         });
@@ -77,31 +90,74 @@ class AuctionStreams implements AuctionLogWatcher, SmartLifecycle {
         return subscriber;
     }
 
-    /** Where the auction's log stands, if the auction exists. */
-    Optional<AuctionLogQueries.Head> head(UUID auctionId) {
-        return queries.head(auctionId);
+    /** Where an auction's log stands, if the auction exists. */
+    Optional<FollowedLog> auctionLog(UUID auctionId) {
+        return auctionLogs.head(auctionId);
+    }
+
+    /** Where a show's log stands, if the show exists. */
+    Optional<FollowedLog> showLog(UUID showId) {
+        return showLogs.head(showId);
+    }
+
+    /**
+     * The response to a stream request for {@code followed}, resuming after {@code resumeAfter} (without one: from
+     * now): an event stream, or 204 No Content when the log is over and nothing follows (an EventSource stops).
+     */
+    ResponseEntity<SseEmitter> respond(FollowedLog followed, @Nullable Long resumeAfter, ClientAddress client) {
+        long after = resumeAfter == null ? followed.seq() : resumeAfter;
+        if (followed.over() && after >= followed.seq()) {
+            return ResponseEntity.noContent().build();
+        }
+        SseEmitter emitter = new SseEmitter(properties.maxAge().toMillis());
+        Subscriber subscriber = open(followed, client.key(), after, new SseSink(emitter));
+        emitter.onCompletion(subscriber::gone);
+        emitter.onError(failure -> subscriber.gone());
+        emitter.onTimeout(() -> subscriber.closeNow(properties.retry()));
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.noStore())
+                // Tells nginx-style proxies not to buffer the stream.
+                .header("X-Accel-Buffering", "no")
+                .contentType(MediaType.TEXT_EVENT_STREAM)
+                .body(emitter);
+    }
+
+    /** Where a client resumes: the Last-Event-ID header, else the last_event_id query parameter; null when neither. */
+    static @Nullable Long resumePoint(@Nullable String header, @Nullable String parameter) {
+        String text = header != null ? header : parameter;
+        if (text == null) {
+            return null;
+        }
+        if (!text.matches(SEQ_PATTERN)) {
+            throw ValidationException.of(header != null ? LAST_EVENT_ID : "last_event_id",
+                    "must be the id of an event received: digits only");
+        }
+        return Long.parseLong(text);
     }
 
     int openStreams() {
         return total.get();
     }
 
-    /** After a commit on this instance: this instance's hub at once, the others through the broadcast. */
+    /**
+     * After a commit on this instance to an auction's or a show's log: this instance's hub at once, the others through
+     * the broadcast.
+     */
     @Override
-    public void committed(UUID auctionId, long seq) {
-        signal(auctionId, seq);
+    public void committed(UUID logId, long seq) {
+        signal(logId, seq);
         workers.execute(() -> {
             try {
-                broadcasts.publish(CHANNEL, auctionId + " " + seq);
+                broadcasts.publish(CHANNEL, logId + " " + seq);
             } catch (RuntimeException e) {
                 // The other instances' hubs find the fact at their next heartbeat.
-                log.debug("Broadcasting {} of auction {} failed: {}", seq, auctionId, e.toString());
+                log.debug("Broadcasting {} of log {} failed: {}", seq, logId, e.toString());
             }
         });
     }
 
-    private void signal(UUID auctionId, long seq) {
-        AuctionHub hub = hubs.get(auctionId);
+    private void signal(UUID logId, long seq) {
+        LogHub hub = hubs.get(logId);
         if (hub != null) {
             hub.signal(seq);
         }
@@ -149,7 +205,7 @@ class AuctionStreams implements AuctionLogWatcher, SmartLifecycle {
     private void closed(Subscriber subscriber) {
         total.decrementAndGet();
         release(subscriber.clientKey());
-        hubs.computeIfPresent(subscriber.auctionId(), (id, hub) -> {
+        hubs.computeIfPresent(subscriber.logId(), (id, hub) -> {
             hub.remove(subscriber);
             return hub.isEmpty() ? null : hub;
         });
@@ -162,7 +218,7 @@ class AuctionStreams implements AuctionLogWatcher, SmartLifecycle {
                 @Override
                 public void received(String message) {
                     if (running) {
-                        AuctionStreams.this.received(message);
+                        LiveStreams.this.received(message);
                     }
                 }
 
@@ -175,7 +231,7 @@ class AuctionStreams implements AuctionLogWatcher, SmartLifecycle {
             subscribed = true;
         }
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("auction-stream-ticks").daemon().factory());
+                Thread.ofPlatform().name("live-stream-ticks").daemon().factory());
         long period = properties.heartbeat().toMillis();
         scheduler.scheduleWithFixedDelay(this::tick, period, period, TimeUnit.MILLISECONDS);
         ticks = scheduler;
