@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -70,50 +71,77 @@ public class LiveBench {
         ConcurrentHashMap<String, AtomicInteger> failures = new ConcurrentHashMap<>();
         CountDownLatch open = new CountDownLatch(subscribers);
         ConcurrentLinkedQueue<InputStream> bodies = new ConcurrentLinkedQueue<>();
+        AtomicBoolean closing = new AtomicBoolean();
+        AtomicLong reconnects = new AtomicLong();
         for (int i = 0; i < subscribers; i++) {
             String url = bases.get(i % bases.size()) + "/api/v1/auctions/" + auction + "/stream";
+            // As a browser's EventSource does: a refusal is retried after its Retry-After, a stream the server
+            // closes (or drops as a slow consumer) is resumed with Last-Event-ID, so "lost" is what a client misses.
             Thread.ofVirtual().start(() -> {
-                try {
-                    HttpResponse<InputStream> response = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                            .header("Accept", "text/event-stream").timeout(Duration.ofMinutes(2)).build(),
-                            HttpResponse.BodyHandlers.ofInputStream());
-                    if (response.statusCode() != 200) {
-                        refused.incrementAndGet();
-                        failures.computeIfAbsent("status " + response.statusCode(), k -> new AtomicInteger())
-                                .incrementAndGet();
-                        open.countDown();
-                        return;
-                    }
-                    bodies.add(response.body());
-                    connected.incrementAndGet();
-                    open.countDown();
-                    long last = 0;
-                    long id = 0;
-                    try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(),
-                            StandardCharsets.UTF_8))) {
-                        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                            if (line.startsWith("id:")) {
-                                id = Long.parseLong(line.substring(3).strip());
-                            } else if (line.startsWith("data:")) {
-                                long now = System.currentTimeMillis();
-                                if (id <= last) {
-                                    duplicates.incrementAndGet();
-                                    continue;
-                                }
-                                last = id;
-                                received.incrementAndGet();
-                                Matcher at = OCCURRED.matcher(line);
-                                if (at.find()) {
-                                    latencies.add(now - Instant.parse(at.group(1)).toEpochMilli());
+                long last = 0;
+                boolean counted = false;
+                while (!closing.get()) {
+                    try {
+                        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                                .header("Accept", "text/event-stream").timeout(Duration.ofMinutes(5));
+                        if (last > 0) {
+                            request.header("Last-Event-ID", Long.toString(last));
+                        }
+                        HttpResponse<InputStream> response = HTTP.send(request.build(),
+                                HttpResponse.BodyHandlers.ofInputStream());
+                        if (response.statusCode() != 200) {
+                            response.body().close();
+                            failures.computeIfAbsent("status " + response.statusCode(), k -> new AtomicInteger())
+                                    .incrementAndGet();
+                            if (!counted) {
+                                refused.incrementAndGet();
+                            }
+                            Thread.sleep(1000L * response.headers().firstValueAsLong("Retry-After").orElse(1));
+                            continue;
+                        }
+                        bodies.add(response.body());
+                        if (!counted) {
+                            counted = true;
+                            connected.incrementAndGet();
+                            open.countDown();
+                        }
+                        long id = 0;
+                        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(),
+                                StandardCharsets.UTF_8))) {
+                            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                                if (line.startsWith("id:")) {
+                                    id = Long.parseLong(line.substring(3).strip());
+                                } else if (line.startsWith("data:")) {
+                                    long now = System.currentTimeMillis();
+                                    if (id <= last) {
+                                        duplicates.incrementAndGet();
+                                        continue;
+                                    }
+                                    last = id;
+                                    received.incrementAndGet();
+                                    Matcher at = OCCURRED.matcher(line);
+                                    if (at.find()) {
+                                        latencies.add(now - Instant.parse(at.group(1)).toEpochMilli());
+                                    }
                                 }
                             }
                         }
+                        if (!closing.get()) {
+                            reconnects.incrementAndGet();
+                        }
+                    } catch (Exception e) {
+                        if (closing.get()) {
+                            return;
+                        }
+                        failures.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicInteger())
+                                .incrementAndGet();
+                        reconnects.incrementAndGet();
+                        try {
+                            Thread.sleep(1000);
+                        } catch (InterruptedException interrupted) {
+                            return;
+                        }
                     }
-                } catch (Exception e) {
-                    // closed at the end; anything else is counted by kind
-                    failures.computeIfAbsent(e.getClass().getSimpleName(), k -> new AtomicInteger())
-                            .incrementAndGet();
-                    open.countDown();
                 }
             });
         }
@@ -146,6 +174,7 @@ public class LiveBench {
             Thread.sleep(100);
         }
         Thread.sleep(1000); // anything duplicated late
+        closing.set(true);
         bodies.forEach(body -> {
             try {
                 body.close();
@@ -161,7 +190,7 @@ public class LiveBench {
                 received.get(), expected - received.get(), duplicates.get());
         System.out.printf("latency_p50_ms=%d%nlatency_p99_ms=%d%nlatency_max_ms=%d%n", percentile(sorted, 0.50),
                 percentile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
-        System.out.printf("failures=%s%n", failures);
+        System.out.printf("failures=%s%nreconnects=%d%n", failures, reconnects.get());
         System.out.printf("rss_before_mb=%.1f%nrss_after_mb=%.1f%nrss_per_1000_streams_mb=%.1f%n", rssBefore / 1024.0,
                 rssAfter / 1024.0, connected.get() == 0 ? 0 : (rssAfter - rssBefore) / 1024.0 * 1000 / connected.get());
         System.exit(0);
@@ -171,10 +200,15 @@ public class LiveBench {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))];
     }
 
-    /** The instances' resident set size together, in KiB. */
+    /**
+     * The instances' resident set size together, in KiB, each after a full GC: so that the figure is the memory the
+     * streams hold, not how far the heap happened to have grown since the last collection.
+     */
     static long rss(List<Long> pids) throws Exception {
         long total = 0;
         for (long pid : pids) {
+            new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid), "GC.run").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
                 if (line.startsWith("VmRSS:")) {
                     total += Long.parseLong(line.replaceAll("[^0-9]", ""));

@@ -32,7 +32,7 @@ class RedisCalls {
 
     <T> T call(Supplier<T> command) {
         try {
-            return breaker.executeSupplier(command);
+            return breaker.executeSupplier(() -> unwrapped(command));
         } catch (CallNotPermittedException e) {
             throw new DependencyUnavailableException("The shared store is unavailable (failing fast)", e);
         } catch (RedisException e) {
@@ -45,6 +45,23 @@ class RedisCalls {
             command.run();
             return null;
         });
+    }
+
+    /**
+     * The command's result, or the Redis failure behind its exception: a client that wraps it (Bucket4j's batching
+     * reports a Redis timeout as its own {@code BatchFailedException}) must still count as an outage, and a 503.
+     */
+    private static <T> T unwrapped(Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (RuntimeException e) {
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof RedisException redis) {
+                    throw redis;
+                }
+            }
+            throw e;
+        }
     }
 
     /** Whether the breaker refused the call that failed with {@code e}, i.e. Redis was not even asked. */

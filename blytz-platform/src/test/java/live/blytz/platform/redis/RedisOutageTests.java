@@ -9,7 +9,13 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import live.blytz.platform.resilience.CircuitBreakers;
 import live.blytz.platform.resilience.ResilienceProperties;
 import live.blytz.platform.resilience.TcpProxy;
@@ -58,6 +64,32 @@ class RedisOutageTests {
         assertThat(limiter.tryAcquire(policy, "k").allowed()).isTrue();
         assertThat(limiter.tryAcquire(policy, "k").allowed()).isTrue();
         assertThat(meters.counter("blytz.ratelimit.degraded").count()).isEqualTo(2.0);
+    }
+
+    @Test
+    void aBatchedBucketAlsoFailsOpen() throws Exception {
+        // A large limit is synced in batches (Bucket4j's delaying optimisation): callers that arrive while one
+        // sync waits on Redis queue behind it and get its failure wrapped in Bucket4j's own exception, which must
+        // still degrade the limit, not escape as a 500.
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        BucketRateLimiter limiter = new BucketRateLimiter(frozen, calls, RATE_LIMITS, meters);
+        RateLimitPolicy policy = new RateLimitPolicy("outage-batched", 10_000, Duration.ofMinutes(1));
+        int callers = 8;
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newFixedThreadPool(callers)) {
+            List<Future<Boolean>> allowed = new ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                allowed.add(pool.submit(() -> {
+                    start.await();
+                    return limiter.tryAcquire(policy, "k").allowed();
+                }));
+            }
+            start.countDown();
+            for (Future<Boolean> each : allowed) {
+                assertThat(each.get()).isTrue();
+            }
+        }
+        assertThat(meters.counter("blytz.ratelimit.degraded").count()).isEqualTo(callers);
     }
 
     @Test
