@@ -5,9 +5,11 @@ import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import java.net.MalformedURLException;
+import java.net.URI;
 import live.blytz.sharedkernel.store.ExpiringStore;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -21,18 +23,24 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * shared), with the same {@link AccessTokenRules} as auth's own verification, and refuses revoked tokens at once
  * through the {@link SharedRevocations} contract. Not a component: a launcher that leaves auth out imports it.
  */
-@EnableConfigurationProperties(JwksVerificationProperties.class)
 public class JwksTokenVerification {
 
     private static final int MAX_JWK_SET_BYTES = 64 * 1024;
 
     @Bean
-    JwtDecoder jwtDecoder(JwksVerificationProperties properties, ExpiringStore store) throws MalformedURLException {
+    JwtDecoder jwtDecoder(Environment environment, ExpiringStore store) throws MalformedURLException {
+        JwksVerificationProperties properties = Binder.get(environment)
+                .bindOrCreate("blytz.auth", JwksVerificationProperties.class);
+        URI jwkSetUri = properties.jwkSetUri();
+        if (jwkSetUri == null || !jwkSetUri.isAbsolute()) {
+            throw new IllegalStateException("blytz.auth.jwk-set-uri (BLYTZ_AUTH_JWK_SET_URI) must be the URL of auth's "
+                    + "JWK Set, e.g. http://auth:8080/.well-known/jwks.json, not '" + jwkSetUri + "'");
+        }
         JwksVerificationProperties.Jwks jwks = properties.jwks();
         int timeout = Math.toIntExact(jwks.timeout().toMillis());
         // Nimbus' source: cached, fetched again on an unknown kid (rate limited), the last set kept through an outage.
         JWKSource<SecurityContext> keys = JWKSourceBuilder
-                .<SecurityContext>create(properties.jwkSetUri().toURL(),
+                .<SecurityContext>create(jwkSetUri.toURL(),
                         new DefaultResourceRetriever(timeout, timeout, MAX_JWK_SET_BYTES))
                 .cache(jwks.cacheFor().toMillis(), jwks.timeout().toMillis())
                 .rateLimited(jwks.minRefreshInterval().toMillis())

@@ -1,18 +1,15 @@
 package live.blytz.auth;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.validation.annotation.Validated;
 
 /**
  * How a process that does not run auth verifies its access tokens ({@code blytz.auth.*}, ADR 0033): the same
  * {@code issuer}, {@code audience} and {@code clock-skew} settings (and environment variables) as auth's own, and
- * where auth's JWK Set is.
+ * where auth's JWK Set is. Bound by {@link JwksTokenVerification} itself, not as {@code @ConfigurationProperties}: a
+ * scan of the application's packages would bind (and require) them in every process, auth's included.
  *
  * @param issuer the {@code iss} the tokens must name
  * @param audience the {@code aud} the tokens must name
@@ -20,14 +17,12 @@ import org.springframework.validation.annotation.Validated;
  * @param jwkSetUri auth's {@code /.well-known/jwks.json}, e.g. {@code http://auth:8080/.well-known/jwks.json}
  * @param jwks how the JWK Set is fetched and kept
  */
-@Validated
-@ConfigurationProperties("blytz.auth")
 public record JwksVerificationProperties(
-        @NotBlank @DefaultValue("http://localhost:8080") String issuer,
-        @NotBlank @DefaultValue("blytz") String audience,
-        @NotNull @DefaultValue("30s") Duration clockSkew,
-        @NotNull URI jwkSetUri,
-        @Valid @NotNull @DefaultValue Jwks jwks) {
+        @DefaultValue("http://localhost:8080") String issuer,
+        @DefaultValue("blytz") String audience,
+        @DefaultValue("30s") Duration clockSkew,
+        @Nullable URI jwkSetUri,
+        @DefaultValue Jwks jwks) {
 
     /**
      * The JWK Set is kept for {@code cacheFor} (auth serves it as cacheable for five minutes) and fetched again at
@@ -37,9 +32,9 @@ public record JwksVerificationProperties(
      * revocations are being reloaded into Redis (the {@link SharedRevocations#LOADED} marker is missing), a request
      * waits up to {@code revocationsReloadWait} for them before it is answered 503.
      */
-    public record Jwks(@NotNull @DefaultValue("5m") Duration cacheFor,
-            @NotNull @DefaultValue("30s") Duration minRefreshInterval,
-            @NotNull @DefaultValue("2s") Duration timeout,
-            @NotNull @DefaultValue("1s") Duration revocationsReloadWait) {
+    public record Jwks(@DefaultValue("5m") Duration cacheFor,
+            @DefaultValue("30s") Duration minRefreshInterval,
+            @DefaultValue("2s") Duration timeout,
+            @DefaultValue("1s") Duration revocationsReloadWait) {
     }
 }
