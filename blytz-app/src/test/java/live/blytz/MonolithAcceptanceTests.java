@@ -19,4 +19,9 @@ class MonolithAcceptanceTests extends TopologyAcceptanceTests {
     RestTestClient marketplace() {
         return http;
     }
+
+    @Override
+    boolean eventsCross() {
+        return true;
+    }
 }

@@ -57,6 +57,11 @@ class SplitAcceptanceTests extends TopologyAcceptanceTests {
         return split.marketplaceClient();
     }
 
+    @Override
+    boolean eventsCross() {
+        return SplitTopology.eventsCross();
+    }
+
     @Test
     void theMarketplaceRunsNothingOfAuthAndItsDatabaseHasNoAuthSchema() {
         assertThat(beanClasses(split.marketplace)).noneMatch(name -> name.startsWith("live.blytz.auth.internal"));

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import live.blytz.platform.runtime.EmbeddedServersEnvironmentPostProcessor;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,7 +18,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * The split topology in one test JVM (ADR 0033): the auth service and the marketplace as two separate application
  * contexts (no parent, no shared bean, each its own port and its own fresh database on the same PostgreSQL) sharing
  * only what the deployment shares: Redis and the broker. Their clients check every response against the OpenAPI
- * document the server that sent it serves.
+ * document the server that sent it serves. The broker is the machine's RabbitMQ ({@code SPRING_RABBITMQ_HOST},
+ * {@code _PORT}, {@code _VIRTUAL_HOST}, as CI sets them); without one (there is no embedded RabbitMQ) both run with
+ * {@code broker=none}, and auth's events do not reach the marketplace ({@link #eventsCross()}).
  */
 final class SplitTopology implements AutoCloseable {
 
@@ -32,16 +35,26 @@ final class SplitTopology implements AutoCloseable {
         this.marketplaceDatabase = marketplaceDatabase;
     }
 
+    /** Whether a broker carries auth's events to the marketplace in this run. */
+    static boolean eventsCross() {
+        return System.getenv("SPRING_RABBITMQ_HOST") != null;
+    }
+
     static SplitTopology start() {
         String postgres = configuredDatabase();
         String authDatabase = freshDatabase(postgres, "auth_service");
         String marketplaceDatabase = freshDatabase(postgres, "marketplace");
+        // A queue of this test's own: no other test's consumer takes the marketplace's events.
+        String broker = eventsCross() ? "--blytz.events.consumer-name=split-test-" + UUID.randomUUID()
+                : "--blytz.events.broker=none";
         ConfigurableApplicationContext auth = AuthServiceApplication.application().profiles("test")
-                .run("--server.port=0", "--spring.datasource.url=" + authDatabase);
+                .run("--server.port=0", "--spring.datasource.url=" + authDatabase, broker,
+                        // A send that failed is sent again within seconds, not a minute.
+                        "--blytz.events.retry-after=1s", "--blytz.events.resubmit-interval=500ms");
         try {
             String jwks = "http://127.0.0.1:" + port(auth) + "/.well-known/jwks.json";
             ConfigurableApplicationContext marketplace = MarketplaceApplication.application().profiles("test")
-                    .run("--server.port=0", "--spring.datasource.url=" + marketplaceDatabase,
+                    .run("--server.port=0", "--spring.datasource.url=" + marketplaceDatabase, broker,
                             "--blytz.auth.jwk-set-uri=" + jwks,
                             // A rotation in one test must be seen at once, not after the production rate limit.
                             "--blytz.auth.jwks.min-refresh-interval=100ms");
