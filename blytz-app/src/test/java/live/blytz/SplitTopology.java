@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
 import live.blytz.platform.runtime.EmbeddedServersEnvironmentPostProcessor;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -45,8 +44,7 @@ final class SplitTopology implements AutoCloseable {
         String authDatabase = freshDatabase(postgres, "auth_service");
         String marketplaceDatabase = freshDatabase(postgres, "marketplace");
         // A queue of this test's own: no other test's consumer takes the marketplace's events.
-        String broker = eventsCross() ? "--blytz.events.consumer-name=split-test-" + UUID.randomUUID()
-                : "--blytz.events.broker=none";
+        String broker = eventsCross() ? "--blytz.events.consumer-name=split-test" : "--blytz.events.broker=none";
         ConfigurableApplicationContext auth = AuthServiceApplication.application().profiles("test")
                 .run("--server.port=0", "--spring.datasource.url=" + authDatabase, broker,
                         // A send that failed is sent again within seconds, not a minute.
