@@ -4,8 +4,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 import live.blytz.platform.runtime.EmbeddedServersEnvironmentPostProcessor;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -44,23 +46,28 @@ final class SplitTopology implements AutoCloseable {
         String authDatabase = freshDatabase(postgres, "auth_service");
         String marketplaceDatabase = freshDatabase(postgres, "marketplace");
         // A queue of this test's own: no other test's consumer takes the marketplace's events.
-        String broker = eventsCross() ? "--blytz.events.consumer-name=split-test" : "--blytz.events.broker=none";
+        String[] broker = eventsCross() ? new String[] {"--blytz.events.consumer-name=split-test"}
+                : new String[] {"--blytz.events.broker=none", "--blytz.events.consume="};
         ConfigurableApplicationContext auth = AuthServiceApplication.application().profiles("test")
-                .run("--server.port=0", "--spring.datasource.url=" + authDatabase, broker,
+                .run(arguments(broker, "--server.port=0", "--spring.datasource.url=" + authDatabase,
                         // A send that failed is sent again within seconds, not a minute.
-                        "--blytz.events.retry-after=1s", "--blytz.events.resubmit-interval=500ms");
+                        "--blytz.events.retry-after=1s", "--blytz.events.resubmit-interval=500ms"));
         try {
             String jwks = "http://127.0.0.1:" + port(auth) + "/.well-known/jwks.json";
             ConfigurableApplicationContext marketplace = MarketplaceApplication.application().profiles("test")
-                    .run("--server.port=0", "--spring.datasource.url=" + marketplaceDatabase, broker,
+                    .run(arguments(broker, "--server.port=0", "--spring.datasource.url=" + marketplaceDatabase,
                             "--blytz.auth.jwk-set-uri=" + jwks,
                             // A rotation in one test must be seen at once, not after the production rate limit.
-                            "--blytz.auth.jwks.min-refresh-interval=100ms");
+                            "--blytz.auth.jwks.min-refresh-interval=100ms"));
             return new SplitTopology(auth, marketplace, marketplaceDatabase);
         } catch (RuntimeException e) {
             auth.close();
             throw e;
         }
+    }
+
+    private static String[] arguments(String[] broker, String... arguments) {
+        return Stream.concat(Arrays.stream(arguments), Arrays.stream(broker)).toArray(String[]::new);
     }
 
     RestTestClient authClient() {

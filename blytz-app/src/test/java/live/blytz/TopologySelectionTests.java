@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-/** {@code BLYTZ_SERVICE} picks the process's modules (ADR 0033); a wrong setting stops the start with its reason. */
+/** {@code BLYTZ_SERVICE} picks the process's modules (ADR 0033); a wrong value stops the start with its reason. */
 class TopologySelectionTests {
 
     @Test
@@ -20,12 +20,5 @@ class TopologySelectionTests {
                 .containsExactly(MarketplaceApplication.class);
         assertThatThrownBy(() -> BlytzApplication.application("users"))
                 .hasMessageContaining("BLYTZ_SERVICE must be monolith, auth or marketplace");
-    }
-
-    @Test
-    void theMarketplaceDoesNotStartWithoutAuthsJwkSet() {
-        assertThatThrownBy(() -> MarketplaceApplication.application().profiles("test")
-                .run("--server.port=0", "--blytz.events.broker=none").close())
-                .hasStackTraceContaining("blytz.auth.jwk-set-uri (BLYTZ_AUTH_JWK_SET_URI) must be the URL of auth's JWK Set");
     }
 }
