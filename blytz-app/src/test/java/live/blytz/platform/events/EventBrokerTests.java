@@ -28,8 +28,10 @@ import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Auth's events through the real broker to the listeners of users, catalog and auctions, the way a marketplace that
@@ -52,6 +54,12 @@ class EventBrokerTests extends BrokerTestSupport {
     @Autowired
     RestTestClient http;
 
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
+
     /** What the three modules' read models hold about an account. */
     record ReadModels(boolean profile, String usersStatus, boolean sellerSuspended, boolean auctionsSuspended,
             long sellerAccountVersion) {
@@ -67,6 +75,26 @@ class EventBrokerTests extends BrokerTestSupport {
         send(new AccountSuspended(id, 2, now()));
         await().untilAsserted(() -> assertThat(readModels(id))
                 .isEqualTo(new ReadModels(true, "suspended", true, true, 2)));
+    }
+
+    @Test
+    void anEventReceivedFromTheBrokerIsNotSentBackToItButOneOfThisProcessIs() {
+        UserId id = UserId.newId();
+
+        // Publication rows are written when the event is published; rolled back, nothing runs.
+        List<String> inbound = transactions.execute(status -> {
+            InboundEvents.publish(() -> events.publishEvent(registered(id, 1)));
+            status.setRollbackOnly();
+            return listenersOf(id);
+        });
+        List<String> own = transactions.execute(status -> {
+            events.publishEvent(registered(id, 1));
+            status.setRollbackOnly();
+            return listenersOf(id);
+        });
+
+        assertThat(inbound).isNotEmpty().noneMatch(listener -> listener.contains("DelegatingEventExternalizer"));
+        assertThat(own).hasSize(inbound.size() + 1).anyMatch(listener -> listener.contains("DelegatingEventExternalizer"));
     }
 
     @Test
@@ -204,6 +232,11 @@ class EventBrokerTests extends BrokerTestSupport {
     private double rejected() {
         Counter counter = meters.find(BrokerEventReceiver.REJECTED).tag("queue", topology.queue("auth")).counter();
         return counter == null ? 0 : counter.count();
+    }
+
+    private List<String> listenersOf(UserId id) {
+        return jdbc.sql("SELECT listener_id FROM event_publication WHERE serialized_event LIKE :id")
+                .param("id", "%" + id + "%").query(String.class).list();
     }
 
     /** The account's events whose publication to the broker is not complete. */
