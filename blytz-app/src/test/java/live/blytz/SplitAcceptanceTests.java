@@ -26,6 +26,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 /**
@@ -71,6 +72,12 @@ class SplitAcceptanceTests extends TopologyAcceptanceTests {
         assertThat(beanClasses(split.auth)).anyMatch(name -> name.startsWith("live.blytz.auth.internal"))
                 .noneMatch(name -> name.matches("live\\.blytz\\.(users|catalog|auctions)\\..*"));
 
+        // Each process runs its own modules' scheduled jobs: the auction closer here, auth's purges there.
+        assertThat(scheduledJobs(split.marketplace)).anyMatch(job -> job.contains("AuctionCloser"))
+                .noneMatch(job -> job.contains("live.blytz.auth."));
+        assertThat(scheduledJobs(split.auth)).anyMatch(job -> job.contains("live.blytz.auth.internal"))
+                .noneMatch(job -> job.matches(".*live\\.blytz\\.(users|catalog|auctions)\\..*"));
+
         assertThat(schemas(split.marketplace)).contains("users", "catalog", "auctions").doesNotContain("auth");
         assertThat(schemas(split.auth)).contains("auth").doesNotContain("users", "catalog", "auctions");
     }
@@ -112,6 +119,13 @@ class SplitAcceptanceTests extends TopologyAcceptanceTests {
                 .map(context::getType)
                 .filter(type -> type != null)
                 .map(Class::getName)
+                .toList();
+    }
+
+    private static List<String> scheduledJobs(ConfigurableApplicationContext context) {
+        return context.getBeansOfType(ScheduledTaskHolder.class).values().stream()
+                .flatMap(holder -> holder.getScheduledTasks().stream())
+                .map(task -> task.getTask().toString())
                 .toList();
     }
 
