@@ -15,6 +15,8 @@ module live.blytz.app {
     requires spring.context;
     requires spring.core;
     requires spring.modulith.api;
+    requires spring.data.jdbc;
+    requires org.jspecify;
 
     opens live.blytz to spring.core, spring.beans, spring.context;
 }

@@ -1,4 +1,7 @@
-/** Accounts, credentials, roles, sessions and tokens. Publishes only its events. */
+/**
+ * Accounts, credentials, roles, sessions and tokens. Publishes its events and, for a process that verifies its tokens
+ * without running it, the token rules and the JWKS verifier (its root package).
+ */
 module live.blytz.auth {
     requires transitive live.blytz.sharedkernel;
     requires spring.beans;
@@ -32,5 +35,6 @@ module live.blytz.auth {
     requires org.slf4j;
     requires java.sql;
 
+    exports live.blytz.auth;
     exports live.blytz.auth.events;
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import live.blytz.auth.AccessTokenRules;
 import live.blytz.auth.internal.AuthProperties;
 import live.blytz.sharedkernel.Ids;
 import live.blytz.sharedkernel.Role;
@@ -27,8 +28,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccessTokens {
 
-    static final String TYPE = "at+jwt";
-    static final String SESSION_CLAIM = "sid";
+    static final String TYPE = AccessTokenRules.TYPE;
+    static final String SESSION_CLAIM = AccessTokenRules.SESSION_CLAIM;
 
     /** An encoder that can only sign with {@code key}, so it can never pick another (e.g. a retired) key. */
     private record Signer(ECKey key, NimbusJwtEncoder encoder) {

@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import live.blytz.auth.SharedRevocations;
 import live.blytz.auth.internal.AuthProperties;
 import live.blytz.sharedkernel.UserId;
 import live.blytz.sharedkernel.error.DependencyUnavailableException;
@@ -31,7 +32,8 @@ import org.springframework.stereotype.Component;
 /**
  * Immediate revocation of access tokens without a database query or a network round trip per request.
  * <p>
- * The shared store holds the revocations every instance must honour:
+ * The shared store holds the revocations every instance, and every other service that verifies the tokens, must
+ * honour (their keys are the published {@link SharedRevocations} contract):
  * <ul>
  * <li>{@code auth:deny:sid:<session id>} — an ended session (logout, ended by the user, refresh-token reuse, a lost
  * refresh race, the session limit): every access token of that session is void, whichever refresh issued it;</li>
@@ -62,9 +64,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class TokenRevocations implements OAuth2TokenValidator<Jwt>, DisposableBean {
 
-    static final String LOADED_KEY = "auth:revocations:loaded";
-    static final String VERSION_KEY = "auth:revocations:version";
-    static final String CHANNEL = "auth:revocations";
+    static final String LOADED_KEY = SharedRevocations.LOADED;
+    static final String VERSION_KEY = SharedRevocations.VERSION;
+    static final String CHANNEL = SharedRevocations.CHANNEL;
     /** A refresh that raced a session's revocation may issue its token a moment after the revocation is stored. */
     private static final Duration REFRESH_RACE_MARGIN = Duration.ofMinutes(1);
     private static final Duration FORGET_EVERY = Duration.ofSeconds(10);
@@ -264,10 +266,10 @@ public class TokenRevocations implements OAuth2TokenValidator<Jwt>, DisposableBe
     }
 
     private static String sessionKey(String sessionId) {
-        return "auth:deny:sid:" + sessionId;
+        return SharedRevocations.endedSession(sessionId);
     }
 
     private static String validAfterKey(String userId) {
-        return "auth:tva:" + userId;
+        return SharedRevocations.validAfter(userId);
     }
 }
