@@ -82,7 +82,10 @@ class EventBrokerConfiguration {
         });
     }
 
+    // Component scanning registers a nested configuration on its own: it repeats the broker condition, so that
+    // consume=auth without a broker starts as "no broker" instead of failing on a missing RabbitMQ bean.
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "blytz.events.broker", havingValue = "rabbitmq")
     @ConditionalOnExpression("!'${blytz.events.consume:}'.isBlank()")
     static class Consumer {
 
