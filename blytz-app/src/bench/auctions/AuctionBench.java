@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -73,6 +75,7 @@ public class AuctionBench {
         AtomicLong refused = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicLong decided = new AtomicLong();
+        Map<Integer, AtomicLong> failures = new ConcurrentSkipListMap<>();
         AtomicLong rungs = new AtomicLong();
         List<long[]> latencies = new ArrayList<>();
         CountDownLatch start = new CountDownLatch(1);
@@ -127,7 +130,11 @@ public class AuctionBench {
                                     decided.incrementAndGet();
                                 }
                             }
-                            default -> failed.incrementAndGet();
+                            default -> {
+                                failed.incrementAndGet();
+                                failures.computeIfAbsent(response.statusCode(), status -> new AtomicLong())
+                                        .incrementAndGet();
+                            }
                         }
                     }
                 } catch (Exception e) {
@@ -148,7 +155,8 @@ public class AuctionBench {
         double elapsed = (System.nanoTime() - began) / 1e9;
         long[] all = latencies.stream().flatMapToLong(l -> Arrays.stream(l, 1, (int) l[0] + 1)).sorted().toArray();
         System.out.printf("auction=%s%n", auction);
-        System.out.printf("accepted=%d%nrefused=%d%nfailed=%d%n", accepted.get(), refused.get(), failed.get());
+        System.out.printf("accepted=%d%nrefused=%d%nfailed=%d %s%n", accepted.get(), refused.get(), failed.get(),
+                failures);
         System.out.printf("accepted_per_second=%.1f%ndecided_per_second=%.1f%nrequests_per_second=%.1f%n",
                 counted.get() / elapsed, decided.get() / elapsed, all.length / elapsed);
         System.out.printf("p50_ms=%.1f%np99_ms=%.1f%n", percentile(all, 0.50), percentile(all, 0.99));

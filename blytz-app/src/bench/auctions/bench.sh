@@ -64,6 +64,7 @@ for instance in 1 2; do
 done
 
 out=blytz-app/target/bench-auctions-client.out
+rm -f "$out"
 "$java" blytz-app/src/bench/auctions/AuctionBench.java "$BLYTZ_ADMIN_EMAIL" "$BLYTZ_ADMIN_PASSWORD" \
   "$bidders" "$warmup" "$seconds" "$workload" "${bases[@]}" >"$out" &
 client=$!

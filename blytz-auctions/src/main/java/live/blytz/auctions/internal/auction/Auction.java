@@ -166,7 +166,18 @@ final class Auction {
         if (!admin && bidCount > 0) {
             throw new ConflictException("The auction has bids: only an admin can cancel it now");
         }
-        return List.of(new Cancelled(by.value()));
+        return List.of(new Cancelled(by.value(), null));
+    }
+
+    /**
+     * Its seller was suspended: a scheduled or running auction is cancelled, bids or not (nobody could be paid or
+     * ship); one already over, or past its end and waiting for the closer, is left as it is.
+     */
+    List<AuctionFact> sellerSuspended(Instant now) {
+        if (!status.live() || !now.isBefore(endsAt())) {
+            return List.of();
+        }
+        return List.of(new Cancelled(sellerId().value(), Cancelled.SELLER_SUSPENDED));
     }
 
     private List<AuctionFact> startIfDue(Instant now) {

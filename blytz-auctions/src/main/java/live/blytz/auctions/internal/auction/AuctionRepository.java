@@ -52,6 +52,12 @@ class AuctionRepository {
                 .param("id", id).query(this::auction).optional();
     }
 
+    /** The ids of a seller's scheduled and running auctions. */
+    List<UUID> liveOf(UserId seller) {
+        return jdbc.sql("SELECT id FROM auctions.auctions WHERE seller_id = :seller AND status IN ('scheduled', 'running')")
+                .param("seller", seller.value()).query(UUID.class).list();
+    }
+
     /**
      * The auction as last committed, without a lock: what a bid can be refused on before it queues for the lock
      * (a price only rises, so a bid too low now is too low after the lock too).

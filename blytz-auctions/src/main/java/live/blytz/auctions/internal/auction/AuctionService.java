@@ -200,6 +200,34 @@ class AuctionService {
     }
 
     /**
+     * Cancels every scheduled or running auction of a seller auth suspended, releasing their products, unless a
+     * later reactivation is already known: the suspension is recorded in the read model first (the same
+     * version-guarded write as its own listener's, whichever runs first), then checked. Returns how many it
+     * cancelled; a repeated event finds them cancelled already.
+     */
+    @Transactional
+    int cancelOfSuspendedSeller(UserId seller, long accountVersion) {
+        accounts.apply(seller, true, accountVersion);
+        if (!accounts.suspended(seller)) {
+            return 0;
+        }
+        Instant now = Instants.now(clock);
+        int cancelled = 0;
+        for (UUID id : auctions.liveOf(seller)) {
+            Auction auction = auctions.lock(id).orElseThrow();
+            List<AuctionFact> facts = auction.sellerSuspended(now);
+            if (facts.isEmpty()) {
+                continue;
+            }
+            auctions.record(auction, facts, now);
+            products.release(auction.productId(), auction.id());
+            events.publishEvent(new AuctionCancelled(auction.id(), auction.productId(), seller, seller, now));
+            cancelled++;
+        }
+        return cancelled;
+    }
+
+    /**
      * Starts and ends what is due, at most one batch, skipping the auctions another instance is closing; returns how
      * many it handled. Run by {@link AuctionCloser} on every instance.
      */
