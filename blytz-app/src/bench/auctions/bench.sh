@@ -10,8 +10,8 @@
 #
 # Builds the fat jar unless it exists, starts it twice on free ports with the rate limits lifted, runs
 # AuctionBench.java, samples PostgreSQL's sessions while it measures (where the time goes), checks the log with psql
-# and runs pgbench. A benchmark, not a test: run it on an idle machine. BENCH_JAVA_OPTS go to both instances (e.g. a
-# JFR recording).
+# and runs pgbench. A benchmark, not a test: run it on an idle machine. BENCH_JAVA_OPTS go to both instances;
+# BENCH_JFR=<dir> records both with JFR over the measured window.
 set -euo pipefail
 
 bidders="${1:-64}"
@@ -72,6 +72,13 @@ until grep -q '^measuring' "$out" 2>/dev/null; do
   kill -0 "$client" 2>/dev/null || { wait "$client"; echo "the client failed" >&2; exit 1; }
   sleep 0.2
 done
+# With BENCH_JFR=<dir>: a JFR recording of each instance over the measured window only (no start-up, no set-up).
+if [[ -n "${BENCH_JFR:-}" ]]; then
+  for pid in "${apps[@]}"; do
+    "$JAVA_HOME/bin/jcmd" "$pid" JFR.start duration="${seconds}s" settings=profile \
+      filename="$BENCH_JFR/bench-auctions-$pid.jfr" >/dev/null
+  done
+fi
 # Where the time goes: PostgreSQL's client sessions of this database sampled every 50 ms while the client measures,
 # as the average number of sessions in each state and wait (a session "idle in transaction" holds its locks while
 # the application works between two statements).
@@ -130,7 +137,8 @@ psql -X -q -d "$db" -c "CREATE TABLE IF NOT EXISTS public.bench_counter (id int 
 script="$(mktemp)"
 echo "UPDATE public.bench_counter SET n = n + 1 WHERE id = 1 RETURNING n;" >"$script"
 pgbench -n -c "$bidders" -j "$(nproc)" -T "$seconds" -f "$script" "$db" >"blytz-app/target/bench-pgbench.log" 2>&1 \
-  || { echo "pgbench failed; see blytz-app/target/bench-pgbench.log" >&2; exit 1; }
+  || { echo "pgbench failed; see blytz-app/target/bench-pgbench.log" >&2
+       psql -X -q -d "$db" -c "DROP TABLE public.bench_counter"; exit 1; }
 tps="$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' blytz-app/target/bench-pgbench.log)"
 rm -f "$script"
 psql -X -q -d "$db" -c "DROP TABLE public.bench_counter"

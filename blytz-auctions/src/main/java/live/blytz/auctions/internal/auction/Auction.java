@@ -215,7 +215,7 @@ final class Auction {
 
     // --- folding ---------------------------------------------------------------------------------------------------
 
-    /** Folds {@code facts} decided at {@code now} in at the next sequence numbers; returns them as the log holds them. */
+    /** Folds in {@code facts} decided at {@code now}, at the next sequence numbers; returns them as logged. */
     List<Logged> fold(List<AuctionFact> facts, Instant now) {
         List<Logged> logged = new ArrayList<>(facts.size());
         for (AuctionFact fact : facts) {

@@ -54,7 +54,9 @@ class AuctionRepository {
 
     /** The ids of a seller's scheduled and running auctions. */
     List<UUID> liveOf(UserId seller) {
-        return jdbc.sql("SELECT id FROM auctions.auctions WHERE seller_id = :seller AND status IN ('scheduled', 'running')")
+        return jdbc.sql("""
+                        SELECT id FROM auctions.auctions
+                        WHERE seller_id = :seller AND status IN ('scheduled', 'running')""")
                 .param("seller", seller.value()).query(UUID.class).list();
     }
 
@@ -159,7 +161,8 @@ class AuctionRepository {
             Logged logged = facts.get(i);
             p.addValue("seq" + i, logged.seq()).addValue("at" + i, Timestamp.from(logged.occurredAt()));
             events.add("(:id, :seq%1$d, :type%1$d, CAST(:payload%1$d AS jsonb), :at%1$d)".formatted(i));
-            p.addValue("type" + i, logged.fact().type()).addValue("payload" + i, json.writeValueAsString(logged.fact()));
+            p.addValue("type" + i, logged.fact().type())
+                    .addValue("payload" + i, json.writeValueAsString(logged.fact()));
             HistoryRow row = switch (logged.fact()) {
                 case BidAccepted bid -> new HistoryRow(bid.bidderId(), bid.amount(), "bid", bid.maxAmount());
                 case ProxyBid proxy -> new HistoryRow(proxy.bidderId(), proxy.amount(), "proxy", null);
@@ -170,7 +173,8 @@ class AuctionRepository {
                 continue;
             }
             bids.add("(:id, :seq%1$d, :bidder%1$d, :amount%1$d, :kind%1$d, :at%1$d)".formatted(i));
-            p.addValue("bidder" + i, row.bidder()).addValue("amount" + i, row.amount()).addValue("kind" + i, row.kind());
+            p.addValue("bidder" + i, row.bidder()).addValue("amount" + i, row.amount())
+                    .addValue("kind" + i, row.kind());
             if (row.max() != null) {
                 if (participant != null) {
                     throw new IllegalStateException("one decision changes at most one participant");

@@ -50,9 +50,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The auction use cases that change state: open, bid, buy now, cancel, and close what is due. Each runs in one
- * transaction that locks the auction's row before it decides, so that the facts of one auction are decided one at a time on every
- * instance (ADR 0025); it appends the facts to the log with their projections, reserves, releases or sells the product
- * through catalog's API in the same transaction, and publishes the module's events.
+ * transaction that locks the auction's row before it decides, so that the facts of one auction are decided one at a
+ * time on every instance (ADR 0025); it appends the facts to the log with their projections, reserves, releases or
+ * sells the product through catalog's API in the same transaction, and publishes the module's events.
  */
 @Service
 class AuctionService {
