@@ -89,7 +89,8 @@ say "outputs in $OUT"
 start_app() {
   local name=$1 db=$2 redis=$3; shift 3
   local port; port="$(free_port)"
-  SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:5432/$db" SPRING_DATASOURCE_USERNAME="$PGUSER" \
+  # MALLOC_ARENA_MAX as the shipped launch/run.sh sets it (ADR 0026).
+  MALLOC_ARENA_MAX=2 SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:5432/$db" SPRING_DATASOURCE_USERNAME="$PGUSER" \
   REDIS_URL="$redis" BLYTZ_EMBEDDED_ENABLED=false RATE_LIMIT_PER_IP=1000000000 SERVER_PORT="$port" \
   BLYTZ_AUTH_PASSWORD_PEPPER="$PEPPER" BLYTZ_AUTH_BCRYPT_COST="$BCRYPT_COST" \
     java $JVM_FLAGS -jar "$APP_JAR" \
@@ -156,7 +157,7 @@ if [[ -x "$HERE/start/measure.sh" ]]; then
 fi
 start_hello() {
   PORT_hello="$(free_port)"
-  java $JVM_FLAGS -jar "$HELLO_JAR" --server.port="$PORT_hello" > "$OUT/app-hello.log" 2>&1 &
+  MALLOC_ARENA_MAX=2 java $JVM_FLAGS -jar "$HELLO_JAR" --server.port="$PORT_hello" > "$OUT/app-hello.log" 2>&1 &
   PID_hello=$!; PIDS+=("$PID_hello")
 }
 start_others() { start_hello; if $SCALE; then start_app big "$DB_1M" "$REDIS_1M"; fi; }

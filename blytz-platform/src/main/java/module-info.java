@@ -26,6 +26,9 @@ module live.blytz.platform {
     requires spring.modulith.api;
     requires spring.modulith.core;
     requires spring.modulith.events.api;
+    requires spring.modulith.events.core;
+    requires spring.amqp;
+    requires spring.rabbit;
     requires spring.boot.jackson;
     requires tools.jackson.databind;
     requires org.apache.tomcat.embed.core;

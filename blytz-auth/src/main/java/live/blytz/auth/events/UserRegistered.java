@@ -1,6 +1,7 @@
 package live.blytz.auth.events;
 
 import java.time.Instant;
+import live.blytz.sharedkernel.IntegrationEvent;
 import live.blytz.sharedkernel.Role;
 import live.blytz.sharedkernel.UserId;
 import org.jspecify.annotations.Nullable;
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * {@code accountVersion} grows with every change of the account, so a listener can ignore an event
  * older than the state it already holds.
  */
+@IntegrationEvent(name = "auth.user-registered", version = 1)
 public record UserRegistered(
         UserId userId,
         long accountVersion,

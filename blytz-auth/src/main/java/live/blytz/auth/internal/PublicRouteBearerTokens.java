@@ -5,6 +5,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
@@ -22,15 +23,51 @@ class PublicRouteBearerTokens {
             "/api/v1/auth/refresh", "/api/v1/auth/password-reset/request", "/api/v1/auth/password-reset/confirm",
             "/api/v1/auth/email-verification/confirm");
 
+    private static final String SCHEME = "Bearer ";
+
     @Bean
     BearerTokenResolver bearerTokenResolver() {
         DefaultBearerTokenResolver standard = new DefaultBearerTokenResolver();
         return new BearerTokenResolver() {
             @Override
             public @Nullable String resolve(HttpServletRequest request) {
-                return isPublicPost(request) ? null : standard.resolve(request);
+                if (isPublicPost(request)) {
+                    return null;
+                }
+                String token = wellFormedToken(request.getHeader(HttpHeaders.AUTHORIZATION));
+                return token != null ? token : standard.resolve(request);
             }
         };
+    }
+
+    /**
+     * The token of a well-formed {@code Bearer} header, as the standard resolver's pattern would read it; otherwise
+     * null, and the standard resolver decides (absent, another scheme, or malformed with its error). The pattern
+     * costs ~7 % of an authenticated read on a token of ~530 characters (ADR 0027); this loop a fraction of it.
+     */
+    static @Nullable String wellFormedToken(@Nullable String header) {
+        if (header == null || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            return null;
+        }
+        int end = header.length();
+        while (end > SCHEME.length() && header.charAt(end - 1) == '=') {
+            end--;
+        }
+        if (end == SCHEME.length()) {
+            return null;
+        }
+        for (int i = SCHEME.length(); i < end; i++) {
+            if (!isTokenChar(header.charAt(i))) {
+                return null;
+            }
+        }
+        return header.substring(SCHEME.length());
+    }
+
+    /** RFC 6750's b64token characters, padding aside: {@code ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/"}. */
+    private static boolean isTokenChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
+                || c == '_' || c == '~' || c == '+' || c == '/';
     }
 
     private static boolean isPublicPost(HttpServletRequest request) {
