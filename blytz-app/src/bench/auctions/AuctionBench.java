@@ -1,3 +1,4 @@
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -6,7 +7,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -15,12 +18,22 @@ import java.util.regex.Pattern;
 /**
  * One hot auction, many bidders, several instances: sets up a seller, an auction and {@code bidders} accounts through
  * the first instance, then runs one thread per bidder for {@code seconds}, each sending its bids to the instances in
- * turn. A bid asks for the minimum next bid the bidder last learnt (from its own 201 or 409); every eighth bidder bids
- * with a proxy maximum. After {@code warmup} seconds (bids sent, not counted) it counts for {@code seconds}; prints the
- * auction id, the accepted bids (all of them, for the log check), the counted accepted bids/s and the latency
- * percentiles of the counted bids.
+ * turn. The {@code workload} says what a bid asks for:
+ * <ul>
+ * <li>{@code chase}: the minimum next bid the bidder last learnt (from its own 201 or 409), as a bidder without the
+ * live stream would; most bids lose the race to the one before them at that price (409 too low);</li>
+ * <li>{@code ladder}: the next rung of one ladder shared by all bidders (1.00, then +100.00 each, above every price
+ * band's increment), as bidders who watch the live stream and bid over the last price would: a bid loses only when a
+ * higher rung, sent after it, is decided before it.</li>
+ * </ul>
+ * Every eighth bidder adds a proxy maximum (3.00 above in {@code chase}, 50.00 above in {@code ladder}, so that the
+ * next rung outbids it through a proxy bid). After {@code warmup} seconds (bids sent, not counted) it prints
+ * {@code measuring} and counts for {@code seconds}; then prints the auction id, the accepted bids (all of them, for
+ * the log check), the counted accepted and decided (201 + 409) bids per second and the latency percentiles of the
+ * counted bids.
  *
- * Usage: java AuctionBench.java <admin-email> <admin-password> <bidders> <warmup> <seconds> <base-url> [<base-url>...]
+ * Usage: java AuctionBench.java <admin-email> <admin-password> <bidders> <warmup> <seconds> <chase|ladder>
+ *        <base-url> [<base-url>...]
  */
 public class AuctionBench {
 
@@ -33,7 +46,12 @@ public class AuctionBench {
         int bidders = Integer.parseInt(args[2]);
         int warmup = Integer.parseInt(args[3]);
         int seconds = Integer.parseInt(args[4]);
-        List<String> bases = Arrays.asList(args).subList(5, args.length);
+        boolean ladder = switch (args[5]) {
+            case "chase" -> false;
+            case "ladder" -> true;
+            default -> throw new IllegalArgumentException("workload must be chase or ladder: " + args[5]);
+        };
+        List<String> bases = Arrays.asList(args).subList(6, args.length);
         String base = bases.getFirst();
 
         String admin = login(base, adminEmail, adminPassword);
@@ -56,6 +74,9 @@ public class AuctionBench {
         AtomicLong counted = new AtomicLong();
         AtomicLong refused = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        AtomicLong decided = new AtomicLong();
+        Map<Integer, AtomicLong> failures = new ConcurrentSkipListMap<>();
+        AtomicLong rungs = new AtomicLong();
         List<long[]> latencies = new ArrayList<>();
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
@@ -71,10 +92,13 @@ public class AuctionBench {
                     start.await();
                     while (System.nanoTime() < deadline[0]) {
                         String url = bases.get(n % bases.size());
+                        BigDecimal amount = ladder
+                                ? BigDecimal.ONE.add(BigDecimal.valueOf(100L * rungs.getAndIncrement())).setScale(2)
+                                : new BigDecimal(minimum);
                         String body = me % 8 == 0
-                                ? "{\"amount\":" + minimum + ",\"max_amount\":" + new java.math.BigDecimal(minimum)
-                                        .add(java.math.BigDecimal.valueOf(3)).toPlainString() + "}"
-                                : "{\"amount\":" + minimum + "}";
+                                ? "{\"amount\":" + amount.toPlainString() + ",\"max_amount\":"
+                                        + amount.add(BigDecimal.valueOf(ladder ? 50 : 3)).toPlainString() + "}"
+                                : "{\"amount\":" + amount.toPlainString() + "}";
                         long begin = System.nanoTime();
                         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                                         URI.create(url + "/api/v1/auctions/" + auction + "/bids"))
@@ -97,10 +121,20 @@ public class AuctionBench {
                                 accepted.incrementAndGet();
                                 if (counting) {
                                     counted.incrementAndGet();
+                                    decided.incrementAndGet();
                                 }
                             }
-                            case 409 -> refused.incrementAndGet();
-                            default -> failed.incrementAndGet();
+                            case 409 -> {
+                                refused.incrementAndGet();
+                                if (counting) {
+                                    decided.incrementAndGet();
+                                }
+                            }
+                            default -> {
+                                failed.incrementAndGet();
+                                failures.computeIfAbsent(response.statusCode(), status -> new AtomicLong())
+                                        .incrementAndGet();
+                            }
                         }
                     }
                 } catch (Exception e) {
@@ -112,15 +146,19 @@ public class AuctionBench {
         deadline[1] = began;
         deadline[0] = began + Duration.ofSeconds(seconds).toNanos();
         start.countDown();
+        Thread.sleep(Duration.ofSeconds(warmup));
+        System.out.println("measuring");
+        System.out.flush();
         for (Thread thread : threads) {
             thread.join();
         }
         double elapsed = (System.nanoTime() - began) / 1e9;
         long[] all = latencies.stream().flatMapToLong(l -> Arrays.stream(l, 1, (int) l[0] + 1)).sorted().toArray();
         System.out.printf("auction=%s%n", auction);
-        System.out.printf("accepted=%d%nrefused=%d%nfailed=%d%n", accepted.get(), refused.get(), failed.get());
-        System.out.printf("accepted_per_second=%.1f%nrequests_per_second=%.1f%n", counted.get() / elapsed,
-                all.length / elapsed);
+        System.out.printf("accepted=%d%nrefused=%d%nfailed=%d %s%n", accepted.get(), refused.get(), failed.get(),
+                failures);
+        System.out.printf("accepted_per_second=%.1f%ndecided_per_second=%.1f%nrequests_per_second=%.1f%n",
+                counted.get() / elapsed, decided.get() / elapsed, all.length / elapsed);
         System.out.printf("p50_ms=%.1f%np99_ms=%.1f%n", percentile(all, 0.50), percentile(all, 0.99));
     }
 

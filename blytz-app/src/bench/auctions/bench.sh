@@ -5,15 +5,19 @@
 #
 # Usage (from the repository root; needs the machine's PostgreSQL and Redis, psql and pgbench):
 #   SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/<db> SPRING_DATASOURCE_USERNAME=postgres \
-#   REDIS_URL=redis://127.0.0.1:6379/<n> blytz-app/src/bench/auctions/bench.sh [bidders=64] [seconds=20] [warmup=10]
+#   REDIS_URL=redis://127.0.0.1:6379/<n> blytz-app/src/bench/auctions/bench.sh [bidders=64] [seconds=20] [warmup=10] \
+#   [workload=chase|ladder]
 #
 # Builds the fat jar unless it exists, starts it twice on free ports with the rate limits lifted, runs
-# AuctionBench.java, checks the log with psql and runs pgbench. A benchmark, not a test: run it on an idle machine.
+# AuctionBench.java, samples PostgreSQL's sessions while it measures (where the time goes), checks the log with psql
+# and runs pgbench. A benchmark, not a test: run it on an idle machine. BENCH_JAVA_OPTS go to both instances;
+# BENCH_JFR=<dir> records both with JFR over the measured window.
 set -euo pipefail
 
 bidders="${1:-64}"
 seconds="${2:-20}"
 warmup="${3:-10}"
+workload="${4:-chase}"
 root="$(cd "$(dirname "$0")/../../../.." && pwd)"
 cd "$root"
 : "${SPRING_DATASOURCE_URL:?set SPRING_DATASOURCE_URL (two instances must share one PostgreSQL)}"
@@ -45,7 +49,8 @@ cleanup() { for pid in "${apps[@]}"; do kill "$pid" 2>/dev/null || true; wait "$
 trap cleanup EXIT
 for instance in 1 2; do
   port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-  SERVER_PORT="$port" "$java" -jar blytz-app/target/blytz-app.jar "${limits[@]}" \
+  # shellcheck disable=SC2086
+  SERVER_PORT="$port" "$java" ${BENCH_JAVA_OPTS:-} -jar blytz-app/target/blytz-app.jar "${limits[@]}" \
     >"blytz-app/target/bench-auctions-$instance.log" 2>&1 &
   apps+=("$!")
   bases+=("http://127.0.0.1:$port")
@@ -58,12 +63,48 @@ for instance in 1 2; do
     || { echo "instance $instance did not start; see blytz-app/target/bench-auctions-$instance.log" >&2; exit 1; }
 done
 
-result="$("$java" blytz-app/src/bench/auctions/AuctionBench.java "$BLYTZ_ADMIN_EMAIL" "$BLYTZ_ADMIN_PASSWORD" \
-  "$bidders" "$warmup" "$seconds" "${bases[@]}")"
+out=blytz-app/target/bench-auctions-client.out
+rm -f "$out"
+"$java" blytz-app/src/bench/auctions/AuctionBench.java "$BLYTZ_ADMIN_EMAIL" "$BLYTZ_ADMIN_PASSWORD" \
+  "$bidders" "$warmup" "$seconds" "$workload" "${bases[@]}" >"$out" &
+client=$!
+until grep -q '^measuring' "$out" 2>/dev/null; do
+  kill -0 "$client" 2>/dev/null || { wait "$client"; echo "the client failed" >&2; exit 1; }
+  sleep 0.2
+done
+# With BENCH_JFR=<dir>: a JFR recording of each instance over the measured window only (no start-up, no set-up).
+if [[ -n "${BENCH_JFR:-}" ]]; then
+  for pid in "${apps[@]}"; do
+    "$JAVA_HOME/bin/jcmd" "$pid" JFR.start duration="${seconds}s" settings=profile \
+      filename="$BENCH_JFR/bench-auctions-$pid.jfr" >/dev/null
+  done
+fi
+# Where the time goes: PostgreSQL's client sessions of this database sampled every 50 ms while the client measures,
+# as the average number of sessions in each state and wait (a session "idle in transaction" holds its locks while
+# the application works between two statements).
+samples=$((seconds * 20 - 10))
+psql -X -q -d "$db" -v ON_ERROR_STOP=1 <<SQL
+CREATE TEMP TABLE sample (state text, wait text, query text);
+DO \$\$ BEGIN
+  FOR i IN 1..$samples LOOP
+    PERFORM pg_stat_clear_snapshot();
+    INSERT INTO sample SELECT state, coalesce(wait_event_type || ':' || wait_event, 'CPU'), left(regexp_replace(query, '\s+', ' ', 'g'), 50)
+      FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend';
+    PERFORM pg_sleep(0.05);
+  END LOOP;
+END \$\$;
+\echo --- PostgreSQL sessions while measuring (average count per sample)
+SELECT state, wait, round(count(*)::numeric / $samples, 2) AS sessions, min(query) AS a_query
+  FROM sample WHERE state <> 'idle' GROUP BY state, wait ORDER BY count(*) DESC LIMIT 12;
+SQL
+wait "$client"
+result="$(grep -v '^measuring' "$out")"
 echo "$result"
+echo "load_average=$(cut -d' ' -f1-3 /proc/loadavg)"
 auction="$(sed -n 's/^auction=//p' <<<"$result")"
 accepted="$(sed -n 's/^accepted=//p' <<<"$result")"
 rate="$(sed -n 's/^accepted_per_second=//p' <<<"$result")"
+decided="$(sed -n 's/^decided_per_second=//p' <<<"$result")"
 
 echo "--- log check of auction $auction"
 psql -X -q -v ON_ERROR_STOP=1 -d "$db" -At <<SQL
@@ -96,9 +137,12 @@ psql -X -q -d "$db" -c "CREATE TABLE IF NOT EXISTS public.bench_counter (id int 
 script="$(mktemp)"
 echo "UPDATE public.bench_counter SET n = n + 1 WHERE id = 1 RETURNING n;" >"$script"
 pgbench -n -c "$bidders" -j "$(nproc)" -T "$seconds" -f "$script" "$db" >"blytz-app/target/bench-pgbench.log" 2>&1 \
-  || { echo "pgbench failed; see blytz-app/target/bench-pgbench.log" >&2; exit 1; }
+  || { echo "pgbench failed; see blytz-app/target/bench-pgbench.log" >&2
+       psql -X -q -d "$db" -c "DROP TABLE public.bench_counter"; exit 1; }
 tps="$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' blytz-app/target/bench-pgbench.log)"
 rm -f "$script"
 psql -X -q -d "$db" -c "DROP TABLE public.bench_counter"
 echo "pgbench_tps=$tps"
-python3 -c "print(f'ratio={float($rate) / float($tps):.2f} (accepted bids/s / pgbench tps)')"
+python3 -c "print(f'ratio={float($rate) / float($tps):.3f} (accepted bids/s / pgbench tps); '
+                  f'decided_ratio={float($decided) / float($tps):.3f} (decided bids/s / pgbench tps)')"
+echo "load_average=$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -20,6 +20,7 @@ module live.blytz.auctions {
     requires com.fasterxml.jackson.annotation;
     requires io.swagger.v3.oas.annotations;
     requires org.slf4j;
+    requires com.github.benmanes.caffeine;
     requires java.sql;
 
     exports live.blytz.auctions.events;

@@ -28,13 +28,27 @@ public final class AuctionHttp {
 
     String category() {
         if (categoryId == null) {
-            Map<String, Object> created = http.post().uri("/api/v1/categories")
-                    .header(HttpHeaders.AUTHORIZATION, accounts.admin().bearer()).contentType(MediaType.APPLICATION_JSON)
-                    .body(Map.of("name", "Auctions " + UUID.randomUUID()))
-                    .exchange().expectStatus().isCreated().returnResult(JSON).getResponseBody();
-            categoryId = (String) ((Map<?, ?>) created.get("category")).get("id");
+            categoryId = newCategory(null);
         }
         return categoryId;
+    }
+
+    /** A new category (the admin's), under {@code parentId} or at the root; its id. */
+    String newCategory(@Nullable String parentId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", "Auctions " + UUID.randomUUID());
+        if (parentId != null) {
+            body.put("parent_id", parentId);
+        }
+        Map<String, Object> created = http.post().uri("/api/v1/categories")
+                .header(HttpHeaders.AUTHORIZATION, accounts.admin().bearer()).contentType(MediaType.APPLICATION_JSON)
+                .body(body).exchange().expectStatus().isCreated().returnResult(JSON).getResponseBody();
+        return (String) ((Map<?, ?>) created.get("category")).get("id");
+    }
+
+    /** Files the products it makes from now on under {@code id}. */
+    void useCategory(String id) {
+        categoryId = id;
     }
 
     /** A draft product of {@code seller} with these prices (reserve and buy-now may be null). */
@@ -85,13 +99,29 @@ public final class AuctionHttp {
     }
 
     public RestTestClient.ResponseSpec bid(Account bidder, String auctionId, String amount, @Nullable String max, String key) {
+        return bidFrom(addressOf(bidder), bidder, auctionId, amount, max, key);
+    }
+
+    /** A bid sent from client {@code address} (named in X-Forwarded-For: loopback is a trusted proxy in tests). */
+    public RestTestClient.ResponseSpec bidFrom(String address, Account bidder, String auctionId, String amount,
+            @Nullable String max, String key) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("amount", new BigDecimal(amount));
         if (max != null) {
             body.put("max_amount", new BigDecimal(max));
         }
         return http.post().uri("/api/v1/auctions/{id}/bids", auctionId).header(HttpHeaders.AUTHORIZATION, bidder.bearer())
+                .header("X-Forwarded-For", address)
                 .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+    }
+
+    /**
+     * Each bidder bids from an address of its own, so that the per-address bid limit (45 per 10 minutes in the test
+     * profile) counts one test's bids apart from the others'.
+     */
+    public static String addressOf(Account bidder) {
+        long bits = bidder.id().value().getLeastSignificantBits();
+        return "10." + (bits >>> 16 & 255) + "." + (bits >>> 8 & 255) + "." + (bits & 255);
     }
 
     public RestTestClient.ResponseSpec bid(Account bidder, String auctionId, String amount, @Nullable String max) {

@@ -241,6 +241,10 @@ class AuctionHttpTests {
     void whileTheAuctionRunsCatalogRefusesPriceStatusAndDeletionAndBuyNowSellsTheProduct() {
         String product = auctions.product(seller, "10.00", "50.00", "80.00");
         String id = (String) auctions.opened(seller, product, "PT1H").get("id");
+        // Catalog's product says which auction holds it, to the public too (a new version: the ETag changes).
+        assertThat(auctions.productOf(product, seller)).containsEntry("auction_id", id);
+        http.get().uri("/api/v1/products/{id}", product).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.product.auction_id").isEqualTo(id);
         for (Map<String, Object> change : List.<Map<String, Object>>of(Map.of("starting_price", 12),
                 Map.of("reserve_price", 60), Map.of("buy_now_price", 90), Map.of("currency", "USD"),
                 Map.of("status", "draft"), Map.of("status", "archived"))) {
@@ -255,16 +259,19 @@ class AuctionHttpTests {
 
         auctions.bid(alice, id, "10.00", "40.00").expectStatus().isCreated();
         http.post().uri("/api/v1/auctions/{id}/buy-now", id).header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                .header("X-Forwarded-For", AuctionHttp.addressOf(seller))
                 .exchange().expectStatus().isForbidden();
         http.post().uri("/api/v1/auctions/{id}/buy-now", id).exchange().expectStatus().isUnauthorized();
         http.post().uri("/api/v1/auctions/{id}/buy-now", id).header(HttpHeaders.AUTHORIZATION, bob.bearer())
+                .header("X-Forwarded-For", AuctionHttp.addressOf(bob))
                 .exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.auction.status").isEqualTo("ended")
                 .jsonPath("$.auction.outcome").isEqualTo("sold")
                 .jsonPath("$.auction.current_price").isEqualTo(80.0)
                 .jsonPath("$.auction.winner.bidder_id").isEqualTo(bob.id().value().toString());
-        assertThat(auctions.productOf(product, seller)).containsEntry("status", "sold");
+        assertThat(auctions.productOf(product, seller)).containsEntry("status", "sold").containsEntry("auction_id", null);
         http.post().uri("/api/v1/auctions/{id}/buy-now", id).header(HttpHeaders.AUTHORIZATION, alice.bearer())
+                .header("X-Forwarded-For", AuctionHttp.addressOf(alice))
                 .exchange().expectStatus().isEqualTo(409);
         auctions.bid(alice, id, "90.00", null).expectStatus().isEqualTo(409);
         assertThat(auctions.get(id, alice).get("winner")).isEqualTo(bidder("bidder-2", null));
@@ -277,6 +284,7 @@ class AuctionHttpTests {
                 .jsonPath("$.reserve_met").isEqualTo(true);
         assertThat(auctions.get(id, null)).containsEntry("buy_now_available", false).containsEntry("reserve_met", true);
         http.post().uri("/api/v1/auctions/{id}/buy-now", id).header(HttpHeaders.AUTHORIZATION, bob.bearer())
+                .header("X-Forwarded-For", AuctionHttp.addressOf(bob))
                 .exchange().expectStatus().isEqualTo(409);
     }
 
@@ -318,7 +326,8 @@ class AuctionHttpTests {
                 .header(HttpHeaders.IF_MATCH, "\"1\"").exchange().expectStatus().isOk()
                 .expectHeader().valueEquals(HttpHeaders.ETAG, "\"2\"")
                 .expectBody().jsonPath("$.auction.status").isEqualTo("cancelled");
-        // The product is free again: editable, and it can be auctioned anew.
+        // The product is free again: no auction holds it, it is editable, and it can be auctioned anew.
+        assertThat(auctions.productOf(product, seller)).containsEntry("auction_id", null);
         http.patch().uri("/api/v1/products/{id}", product).header(HttpHeaders.AUTHORIZATION, seller.bearer())
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("starting_price", 12)).exchange()
                 .expectStatus().isOk();
@@ -457,6 +466,87 @@ class AuctionHttpTests {
     }
 
     @Test
+    void bidsAreRateLimitedPerAddressAcrossAccounts() {
+        String id = auctions.auction(seller, "10.00", null, null, "PT1H");
+        String address = "198.51.100." + (1 + new java.util.Random().nextInt(254));
+        List<Account> sharing = List.of(accounts.register(Role.BUYER), accounts.register(Role.BUYER));
+        // The test profile allows an address 45 bids per 10 minutes (each account 40): two accounts behind one
+        // address reach the address's limit with about 23 bids each, unless a slow machine refilled a token meanwhile.
+        int answered = 0;
+        int status = 409;
+        while (status == 409 && answered < 60) {
+            status = auctions.bidFrom(address, sharing.get(answered % 2), id, "1.00", null, UUID.randomUUID().toString())
+                    .returnResult(AuctionHttp.JSON).getStatus().value();
+            answered += status == 409 ? 1 : 0;
+        }
+        assertThat(answered).isBetween(45, 59);
+        assertThat(status).isEqualTo(429);
+        auctions.bidFrom(address, sharing.getFirst(), id, "10.00", null, UUID.randomUUID().toString())
+                .expectStatus().isEqualTo(429)
+                .expectHeader().exists(HttpHeaders.RETRY_AFTER)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        // The same account from another address, and another account from its own, still bid.
+        auctions.bid(sharing.getFirst(), id, "10.00", null).expectStatus().isCreated();
+        auctions.bid(alice, id, "11.00", null).expectStatus().isCreated();
+    }
+
+    @Test
+    void aSuspendedSellersScheduledAndRunningAuctionsAreCancelledAndTheirProductsReleased() {
+        Account suspect = accounts.register(Role.SELLER);
+        String runningProduct = auctions.product(suspect, "10.00", null, null);
+        String running = (String) auctions.opened(suspect, runningProduct, "PT1H").get("id");
+        auctions.bid(alice, running, "10.00", null).expectStatus().isCreated();
+        String scheduledProduct = auctions.product(suspect, "10.00", null, null);
+        Map<String, Object> opened = auctions.open(suspect, Map.of("product_id", scheduledProduct,
+                        "starts_at", Instant.now().plus(Duration.ofHours(1)).toString(), "duration", "PT1H"))
+                .expectStatus().isCreated().returnResult(AuctionHttp.JSON).getResponseBody();
+        String scheduled = (String) ((Map<?, ?>) opened.get("auction")).get("id");
+        String others = auctions.auction(seller, "10.00", null, null, "PT1H");
+
+        transactions.executeWithoutResult(status -> events.publishEvent(new AccountSuspended(suspect.id(), 100,
+                Instant.now())));
+        assertThat(awaitStatus(running, "cancelled", Duration.ofSeconds(10))).containsEntry("status", "cancelled");
+        assertThat(awaitStatus(scheduled, "cancelled", Duration.ofSeconds(10))).containsEntry("status", "cancelled");
+        assertThat(auctions.get(others, null)).containsEntry("status", "running");
+        auctions.bid(bob, running, "20.00", null).expectStatus().isEqualTo(409);
+        // The log says why; the products are released (catalog hides a suspended seller's products from the public).
+        assertThat(jdbc.sql("SELECT payload ->> 'reason' FROM auctions.auction_events WHERE auction_id = ? "
+                + "ORDER BY seq DESC LIMIT 1").param(UUID.fromString(running)).query(String.class).single())
+                .isEqualTo("seller_suspended");
+        for (String product : List.of(runningProduct, scheduledProduct)) {
+            assertThat(auctions.productOf(product, admin)).containsEntry("auction_id", null)
+                    .containsEntry("status", "active");
+        }
+        // A repeated delivery changes nothing.
+        transactions.executeWithoutResult(status -> events.publishEvent(new AccountSuspended(suspect.id(), 100,
+                Instant.now())));
+        assertThat(jdbc.sql("SELECT count(*) FROM auctions.auction_events WHERE auction_id = ? AND type = 'cancelled'")
+                .param(UUID.fromString(running)).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theListByCategoryIncludesItsSubCategories() {
+        String parent = auctions.newCategory(null);
+        String child = auctions.newCategory(parent);
+        String grandchild = auctions.newCategory(child);
+        String sibling = auctions.newCategory(parent);
+        Account lister = accounts.register(Role.SELLER);
+        auctions.useCategory(parent);
+        String inParent = auctions.auction(lister, "10.00", null, null, "PT1H");
+        auctions.useCategory(grandchild);
+        String inGrandchild = auctions.auction(lister, "10.00", null, null, "PT2H");
+        auctions.useCategory(sibling);
+        String inSibling = auctions.auction(lister, "10.00", null, null, "PT3H");
+
+        http.get().uri("/api/v1/auctions?category_id={c}", parent).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.data[*].id").isEqualTo(List.of(inParent, inGrandchild, inSibling));
+        http.get().uri("/api/v1/auctions?category_id={c}", child).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.data[*].id").isEqualTo(List.of(inGrandchild));
+        http.get().uri("/api/v1/auctions?category_id={c}", UUID.randomUUID()).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.data").isEmpty();
+    }
+
+    @Test
     void aSuspendedAccountCannotBidAndAReactivatedOneCan() throws InterruptedException {
         String id = auctions.auction(seller, "10.00", null, null, "PT1H");
         // Auth's event, published as auth does (in a transaction); the token stays valid, so the bid reaches the check.
@@ -465,6 +555,7 @@ class AuctionHttpTests {
         awaitSuspended(alice, true);
         auctions.bid(alice, id, "10.00", null).expectStatus().isForbidden();
         http.post().uri("/api/v1/auctions/{id}/buy-now", id).header(HttpHeaders.AUTHORIZATION, alice.bearer())
+                .header("X-Forwarded-For", AuctionHttp.addressOf(alice))
                 .exchange().expectStatus().isForbidden();
         transactions.executeWithoutResult(status -> events.publishEvent(new AccountReactivated(alice.id(), 101,
                 Instant.now())));

@@ -23,7 +23,8 @@ public class SuspensionRepository {
                 .param("id", id.value()).query(Boolean.class).optional().orElse(false);
     }
 
-    void apply(UserId id, boolean suspended, long accountVersion) {
+    /** Records auth's state of the account at {@code accountVersion}, unless a newer one is recorded already. */
+    public void apply(UserId id, boolean suspended, long accountVersion) {
         jdbc.sql("""
                         INSERT INTO auctions.accounts AS a (id, suspended, account_version)
                         VALUES (:id, :suspended, :version)

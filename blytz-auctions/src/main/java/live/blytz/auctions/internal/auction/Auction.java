@@ -15,6 +15,7 @@ import live.blytz.auctions.internal.auction.AuctionFact.BoughtNow;
 import live.blytz.auctions.internal.auction.AuctionFact.Cancelled;
 import live.blytz.auctions.internal.auction.AuctionFact.Ended;
 import live.blytz.auctions.internal.auction.AuctionFact.Extended;
+import live.blytz.auctions.internal.auction.AuctionFact.Logged;
 import live.blytz.auctions.internal.auction.AuctionFact.Opened;
 import live.blytz.auctions.internal.auction.AuctionFact.ProxyBid;
 import live.blytz.auctions.internal.auction.AuctionFact.Started;
@@ -119,6 +120,19 @@ final class Auction {
         return facts;
     }
 
+    /**
+     * Refuses {@code amount} if it is below the minimum next bid of this state, as {@link #bid} would. Meant for the
+     * state last committed, read without the lock: while the auction runs its minimum never falls, so such a bid
+     * would be refused under the lock too and need not queue for it. Anything else is left to {@link #bid}.
+     */
+    void refuseIfTooLow(UserId bidder, Money amount, Instant now, Increments increments) {
+        boolean open = status == AuctionStatus.RUNNING && !now.isBefore(startsAt()) && now.isBefore(endsAt());
+        Money minimum = minimumBid(increments);
+        if (open && !bidder.equals(sellerId) && amount.compareTo(minimum) < 0) {
+            throw tooLow(minimum, "The bid is below the minimum next bid of " + minimum);
+        }
+    }
+
     /** Buys at the buy-now price, which is offered while no bid has met the reserve: the auction ends, sold. */
     List<AuctionFact> buyNow(UserId buyer, Instant now) {
         List<AuctionFact> facts = new ArrayList<>(startIfDue(now));
@@ -155,7 +169,18 @@ final class Auction {
         if (!admin && bidCount > 0) {
             throw new ConflictException("The auction has bids: only an admin can cancel it now");
         }
-        return List.of(new Cancelled(by.value()));
+        return List.of(new Cancelled(by.value(), null));
+    }
+
+    /**
+     * Its seller was suspended: a scheduled or running auction is cancelled, bids or not (nobody could be paid or
+     * ship); one already over, or past its end and waiting for the closer, is left as it is.
+     */
+    List<AuctionFact> sellerSuspended(Instant now) {
+        if (!status.live() || !now.isBefore(endsAt())) {
+            return List.of();
+        }
+        return List.of(new Cancelled(sellerId().value(), Cancelled.SELLER_SUSPENDED));
     }
 
     private List<AuctionFact> startIfDue(Instant now) {
@@ -192,6 +217,16 @@ final class Auction {
     }
 
     // --- folding ---------------------------------------------------------------------------------------------------
+
+    /** Folds in {@code facts} decided at {@code now}, at the next sequence numbers; returns them as logged. */
+    List<Logged> fold(List<AuctionFact> facts, Instant now) {
+        List<Logged> logged = new ArrayList<>(facts.size());
+        for (AuctionFact fact : facts) {
+            logged.add(new Logged(seq + 1, fact, now));
+            apply(fact, seq + 1, now);
+        }
+        return logged;
+    }
 
     /** Folds one logged fact into the state. */
     void apply(AuctionFact fact, long factSeq, Instant at) {

@@ -44,6 +44,8 @@ class AuctionController {
     static final String REPLAYED = "Idempotent-Replayed";
     /** Visible ASCII, 1 to 100 characters: a UUID is a good key. */
     static final String KEY_PATTERN = "^[\\x21-\\x7E]{1,100}$";
+    static final String BUSY = "A dependency is down, or this instance has as many bids of this auction waiting as it "
+            + "queues; retry after `Retry-After` seconds";
 
     private final AuctionService auctions;
     private final AuctionBrowseService views;
@@ -86,6 +88,7 @@ class AuctionController {
     @ApiResponse(responseCode = "409", description = "The bid is below minimum_bid (the problem carries current_price, "
             + "minimum_bid, currency and ends_at), the auction is not running, or the Idempotency-Key was used for "
             + "another request")
+    @ApiResponse(responseCode = "503", description = BUSY)
     @PostMapping(path = "/{id}/bids", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<BidResult> bid(Caller caller, @PathVariable UUID id,
             @Parameter(description = "A key unique to this bid (e.g. a UUID), 1 to 100 visible ASCII characters",
@@ -112,6 +115,7 @@ class AuctionController {
     @ApiResponse(responseCode = "403", description = "The auction's seller, or a suspended account")
     @ApiResponse(responseCode = "404", description = "No such auction")
     @ApiResponse(responseCode = "409", description = "No buy-now price, a bid met the reserve, or not running")
+    @ApiResponse(responseCode = "503", description = BUSY)
     @PostMapping("/{id}/buy-now")
     AuctionResponse.Envelope buyNow(Caller caller, @PathVariable UUID id) {
         auctions.buyNow(caller, id);

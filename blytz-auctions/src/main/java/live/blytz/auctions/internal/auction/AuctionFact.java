@@ -77,8 +77,13 @@ sealed interface AuctionFact {
     record Ended(boolean sold, @Nullable UUID winnerId, @Nullable BigDecimal price) implements AuctionFact {
     }
 
-    /** Cancelled by its seller or an admin. */
-    record Cancelled(UUID cancelledBy) implements AuctionFact {
+    /**
+     * Cancelled by its seller or an admin, or because its seller was suspended ({@code reason}
+     * {@code seller_suspended}, {@code cancelledBy} the seller); {@code reason} is null otherwise.
+     */
+    record Cancelled(UUID cancelledBy, @Nullable String reason) implements AuctionFact {
+
+        static final String SELLER_SUSPENDED = "seller_suspended";
     }
 
     /** A fact as the log holds it: its position and time. */

@@ -20,6 +20,7 @@ import live.blytz.auctions.internal.Increments;
 import live.blytz.auctions.internal.account.SuspensionRepository;
 import live.blytz.auctions.internal.auction.AuctionFact.BidAccepted;
 import live.blytz.auctions.internal.auction.AuctionFact.Ended;
+import live.blytz.auctions.internal.auction.AuctionFact.Logged;
 import live.blytz.auctions.internal.auction.AuctionFact.Opened;
 import live.blytz.auctions.internal.auction.AuctionRequests.BidResult;
 import live.blytz.catalog.AuctionableProduct;
@@ -44,13 +45,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The auction use cases that change state: open, bid, buy now, cancel, and close what is due. Each runs in one
- * transaction that first locks the auction's row, so that the facts of one auction are decided one at a time on every
- * instance (ADR 0025); it appends the facts to the log with their projections, reserves, releases or sells the product
- * through catalog's API in the same transaction, and publishes the module's events.
+ * transaction that locks the auction's row before it decides, so that the facts of one auction are decided one at a
+ * time on every instance (ADR 0025); it appends the facts to the log with their projections, reserves, releases or
+ * sells the product through catalog's API in the same transaction, and publishes the module's events.
  */
 @Service
 class AuctionService {
@@ -63,13 +65,16 @@ class AuctionService {
     private final AuctionsProperties properties;
     private final RateLimiter limiter;
     private final RateLimitPolicy bidsPerAccount;
+    private final BidAdmission admission;
+    private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
 
     AuctionService(AuctionRepository auctions, IdempotencyKeyRepository keys, SuspensionRepository accounts,
             ProductAuctions products, Increments increments, AuctionsProperties properties, RateLimiter limiter,
-            ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+            BidAdmission admission, TransactionTemplate transactions, ApplicationEventPublisher events,
+            JsonMapper json, Clock clock) {
         this.auctions = auctions;
         this.keys = keys;
         this.accounts = accounts;
@@ -79,6 +84,8 @@ class AuctionService {
         this.limiter = limiter;
         this.bidsPerAccount = new RateLimitPolicy("auctions-bid-account", properties.bidsPerAccount().limit(),
                 properties.bidsPerAccount().window());
+        this.admission = admission;
+        this.transactions = transactions;
         this.events = events;
         this.json = json;
         this.clock = clock;
@@ -109,10 +116,21 @@ class AuctionService {
     /**
      * A bid. With an {@code Idempotency-Key} already used by this bidder for the same request, the first outcome is
      * returned and nothing else happens; for another request, a 409. Only accepted bids are remembered: a refused one
-     * changed nothing, so its retry is decided afresh.
+     * changed nothing, so its retry is decided afresh. The rate limit is taken and the instance's admission waited
+     * for before a connection is (ADR 0025).
      */
-    @Transactional
     Replayable<BidResult> bid(Caller caller, UUID auctionId, String key, AuctionRequests.Bid request) {
+        throttle(caller);
+        return admission.admit(auctionId, () -> transactions.execute(status -> decideBid(caller, auctionId, key,
+                request)));
+    }
+
+    /**
+     * The bid's transaction: claims the key, refuses what the last committed state already refuses (suspended bidder,
+     * bad amount, below the minimum), and only then takes the row lock, decides, and writes the facts, projections
+     * and the key's outcome in one statement: the lock is held for the lock, that statement and the commit.
+     */
+    private Replayable<BidResult> decideBid(Caller caller, UUID auctionId, String key, AuctionRequests.Bid request) {
         Instant now = Instants.now(clock);
         String fingerprint = fingerprint(auctionId, request);
         if (!keys.claim(caller.id(), key, fingerprint, now)) {
@@ -123,38 +141,43 @@ class AuctionService {
             }
             return new Replayable<>(json.readValue(stored.body(), BidResult.class), true);
         }
-        throttle(caller);
-        Auction auction = lockedForBuyer(caller, auctionId);
-        Money amount = money(auction, "amount", request.amount());
-        Money max = request.maxAmount() == null ? amount : money(auction, "max_amount", request.maxAmount());
+        requireNotSuspended(caller);
+        Auction seen = auctions.peek(auctionId).orElseThrow(() -> NotFoundException.of("Auction", auctionId));
+        Money amount = money(seen, "amount", request.amount());
+        Money max = request.maxAmount() == null ? amount : money(seen, "max_amount", request.maxAmount());
         if (max.compareTo(amount) < 0) {
             throw ValidationException.of("max_amount", "must be at least amount");
         }
+        seen.refuseIfTooLow(caller.id(), amount, now, increments);
+        Auction auction = auctions.lock(auctionId).orElseThrow(() -> NotFoundException.of("Auction", auctionId));
         List<AuctionFact> facts = auction.bid(caller.id(), amount, max, now, increments, properties.extension());
-        auctions.record(auction, facts, now);
-        BidAccepted mine = facts.stream().filter(BidAccepted.class::isInstance).map(BidAccepted.class::cast)
-                .findFirst().orElseThrow();
-        long mySeq = auction.seq() - facts.size() + facts.indexOf(mine) + 1;
-        BidResult result = new BidResult(auctionId, mySeq, mine.amount(), mine.maxAmount(),
+        List<Logged> logged = auction.fold(facts, now);
+        Logged mine = logged.stream().filter(entry -> entry.fact() instanceof BidAccepted).findFirst().orElseThrow();
+        BidAccepted bid = (BidAccepted) mine.fact();
+        BidResult result = new BidResult(auctionId, mine.seq(), bid.amount(), bid.maxAmount(),
                 caller.id().equals(auction.leaderId()), auction.currency().getCurrencyCode(),
                 auction.currentPrice().amount(), auction.bidCount(), auction.reserveMet(),
                 auction.minimumBid(increments).amount(), auction.endsAt());
-        keys.complete(caller.id(), key, 201, json.writeValueAsString(result));
+        Integer leader = auctions.append(auction, logged, new AuctionRepository.KeyOutcome(caller.id(), key, 201,
+                json.writeValueAsString(result)));
         events.publishEvent(new BidPlaced(auctionId, auction.seq(), auction.currentPrice().amount(),
-                auction.currency().getCurrencyCode(), auction.bidCount(), handle(auction, auction.leaderId()),
+                auction.currency().getCurrencyCode(), auction.bidCount(), leader == null ? "" : "bidder-" + leader,
                 auction.reserveMet(), auction.endsAt(), now));
         return new Replayable<>(result, false);
     }
 
     /** Buys at the buy-now price: the auction ends, sold to the caller, and catalog marks the product sold. */
-    @Transactional
     void buyNow(Caller caller, UUID auctionId) {
-        Instant now = Instants.now(clock);
         throttle(caller);
-        Auction auction = lockedForBuyer(caller, auctionId);
-        List<AuctionFact> facts = auction.buyNow(caller.id(), now);
-        auctions.record(auction, facts, now);
-        finish(auction, facts, now);
+        admission.admit(auctionId, () -> transactions.execute(status -> {
+            Instant now = Instants.now(clock);
+            requireNotSuspended(caller);
+            Auction auction = auctions.lock(auctionId).orElseThrow(() -> NotFoundException.of("Auction", auctionId));
+            List<AuctionFact> facts = auction.buyNow(caller.id(), now);
+            auctions.record(auction, facts, now);
+            finish(auction, facts, now);
+            return auction.seq();
+        }));
     }
 
     /** Cancels: its seller before the first bid, an admin any time while scheduled or running. */
@@ -171,6 +194,34 @@ class AuctionService {
         products.release(auction.productId(), auction.id());
         events.publishEvent(new AuctionCancelled(auction.id(), auction.productId(), auction.sellerId(), caller.id(),
                 now));
+    }
+
+    /**
+     * Cancels every scheduled or running auction of a seller auth suspended, releasing their products, unless a
+     * later reactivation is already known: the suspension is recorded in the read model first (the same
+     * version-guarded write as its own listener's, whichever runs first), then checked. Returns how many it
+     * cancelled; a repeated event finds them cancelled already.
+     */
+    @Transactional
+    int cancelOfSuspendedSeller(UserId seller, long accountVersion) {
+        accounts.apply(seller, true, accountVersion);
+        if (!accounts.suspended(seller)) {
+            return 0;
+        }
+        Instant now = Instants.now(clock);
+        int cancelled = 0;
+        for (UUID id : auctions.liveOf(seller)) {
+            Auction auction = auctions.lock(id).orElseThrow();
+            List<AuctionFact> facts = auction.sellerSuspended(now);
+            if (facts.isEmpty()) {
+                continue;
+            }
+            auctions.record(auction, facts, now);
+            products.release(auction.productId(), auction.id());
+            events.publishEvent(new AuctionCancelled(auction.id(), auction.productId(), seller, seller, now));
+            cancelled++;
+        }
+        return cancelled;
     }
 
     /**
@@ -203,12 +254,10 @@ class AuctionService {
         });
     }
 
-    /** The auction, locked for a bid or a purchase by {@code caller}; checked before the lock, which it holds. */
-    private Auction lockedForBuyer(Caller caller, UUID auctionId) {
+    private void requireNotSuspended(Caller caller) {
         if (accounts.suspended(caller.id())) {
             throw new ForbiddenException("A suspended account cannot bid or buy");
         }
-        return auctions.lock(auctionId).orElseThrow(() -> NotFoundException.of("Auction", auctionId));
     }
 
     /** Bids per account, on every instance together (the per-address limit is the endpoint's policy). */
@@ -217,10 +266,6 @@ class AuctionService {
         if (!decision.allowed()) {
             throw new TooManyRequestsException("Too many bids from this account; slow down", decision.resetAfter());
         }
-    }
-
-    private String handle(Auction auction, @Nullable UserId bidder) {
-        return bidder == null ? "" : auctions.handleOf(auction.id(), bidder).map(n -> "bidder-" + n).orElse("");
     }
 
     private Instant endOf(AuctionRequests.Open request, Instant startsAt, Instant now) {

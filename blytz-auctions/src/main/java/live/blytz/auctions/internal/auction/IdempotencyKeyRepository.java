@@ -11,7 +11,8 @@ import org.springframework.stereotype.Repository;
 /**
  * The bid requests sent with an {@code Idempotency-Key}, per bidder. {@link #claim} inserts the key in the bid's
  * transaction; a concurrent request with the same key waits on that row until the first one commits (then it finds
- * the first outcome) or rolls back (then it claims the key itself).
+ * the first outcome) or rolls back (then it claims the key itself). An accepted bid's outcome is stored with its facts
+ * ({@link AuctionRepository#append}).
  */
 @Repository
 class IdempotencyKeyRepository {
@@ -48,11 +49,5 @@ class IdempotencyKeyRepository {
     int purgeBefore(Instant cutoff) {
         return jdbc.sql("DELETE FROM auctions.idempotency_keys WHERE created_at < :cutoff")
                 .param("cutoff", Timestamp.from(cutoff)).update();
-    }
-
-    void complete(UserId bidder, String key, int status, String body) {
-        jdbc.sql("UPDATE auctions.idempotency_keys SET status = :status, body = :body WHERE bidder_id = :bidder AND key = :key")
-                .param("bidder", bidder.value()).param("key", key).param("status", status).param("body", body)
-                .update();
     }
 }

@@ -53,7 +53,7 @@ class AuctionBrowseController {
             @Parameter(description = "Only auctions in this status",
                     schema = @Schema(allowableValues = {"scheduled", "running", "ended", "cancelled"}))
             @RequestParam(required = false) @Nullable AuctionStatus status,
-            @Parameter(description = "Only auctions of products in this category")
+            @Parameter(description = "Only auctions of products in this category and all its sub-categories")
             @RequestParam(name = "category_id", required = false) @Nullable UUID categoryId,
             @Parameter(description = "Only this seller's auctions")
             @RequestParam(name = "seller_id", required = false) @Nullable UUID sellerId,

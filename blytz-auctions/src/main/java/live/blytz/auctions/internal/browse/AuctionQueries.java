@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import live.blytz.catalog.CategoryTree;
 import live.blytz.sharedkernel.Caller;
 import live.blytz.sharedkernel.UserId;
 import org.jspecify.annotations.Nullable;
@@ -18,9 +20,11 @@ import org.springframework.stereotype.Repository;
 public class AuctionQueries {
 
     private final JdbcClient jdbc;
+    private final CategoryTree categories;
 
-    AuctionQueries(JdbcClient jdbc) {
+    AuctionQueries(JdbcClient jdbc, CategoryTree categories) {
         this.jdbc = jdbc;
+        this.categories = categories;
     }
 
     /** Keyset position: the sort key and id of the last row the client saw. */
@@ -44,8 +48,10 @@ public class AuctionQueries {
             params.put("status", filter.status());
         }
         if (filter.categoryId() != null) {
-            where.add("a.category_id = :category");
-            params.put("category", filter.categoryId());
+            // The category and its sub-categories, as catalog's product listing filters (an unknown one: none).
+            Set<UUID> tree = categories.withDescendants(filter.categoryId());
+            where.add("a.category_id IN (:categories)");
+            params.put("categories", tree.isEmpty() ? Set.of(filter.categoryId()) : tree);
         }
         if (filter.sellerId() != null) {
             where.add("a.seller_id = :seller");

@@ -170,6 +170,7 @@ class AuctionConcurrencyTests {
         auctions.bid(alice, late, "5.00", null);
         String bought = auctions.auction(seller, "10.00", null, "20.00", "PT1H");
         http.post().uri("/api/v1/auctions/{id}/buy-now", bought).header(HttpHeaders.AUTHORIZATION, bob.bearer())
+                .header("X-Forwarded-For", AuctionHttp.addressOf(bob))
                 .exchange().expectStatus().isOk();
         String cancelled = auctions.auction(seller, "10.00", null, null, "PT1H");
         http.post().uri("/api/v1/auctions/{id}/cancel", cancelled).header(HttpHeaders.AUTHORIZATION, seller.bearer())

@@ -250,6 +250,36 @@ class AuctionTests {
     }
 
     @Test
+    void aBidBelowTheMinimumOfTheLastCommittedStateIsRefusedBeforeTheLockAndAnythingElseIsLeftToTheDecision() {
+        Auction running = auction("10.00", null, null);
+        bid(running, alice, "10.00", "10.00");
+        Instant now = T0.plusSeconds(90);
+        assertThatThrownBy(() -> running.refuseIfTooLow(bob, eur("10.25"), now, INCREMENTS))
+                .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.details())
+                        .containsEntry("minimum_bid", new BigDecimal("10.50"))
+                        .containsEntry("current_price", new BigDecimal("10.00")));
+        running.refuseIfTooLow(bob, eur("10.50"), now, INCREMENTS);
+        // The seller's bid is a 403 and a bid after the end is "over": the decision under the lock says so.
+        running.refuseIfTooLow(seller, eur("1.00"), now, INCREMENTS);
+        running.refuseIfTooLow(bob, eur("1.00"), END, INCREMENTS);
+        assertThatThrownBy(() -> running.bid(seller, eur("1.00"), eur("1.00"), now, INCREMENTS, EXTENSION))
+                .isInstanceOf(ForbiddenException.class);
+        // A scheduled auction that has not started yet is the decision's to refuse, too.
+        Auction scheduled = auction("10.00", null, null, T0.plusSeconds(600));
+        scheduled.refuseIfTooLow(bob, eur("1.00"), T0, INCREMENTS);
+    }
+
+    @Test
+    void foldingAppliesTheFactsAtTheNextSequenceNumbers() {
+        Auction auction = auction("10.00", null, null);
+        List<AuctionFact> facts = auction.bid(alice, eur("10.00"), eur("20.00"), T0.plusSeconds(60), INCREMENTS,
+                EXTENSION);
+        assertThat(auction.fold(facts, T0.plusSeconds(60))).extracting(AuctionFact.Logged::seq).containsExactly(2L);
+        assertThat(auction.seq()).isEqualTo(2);
+        assertThat(auction.leaderId()).isEqualTo(alice);
+    }
+
+    @Test
     void sellersCannotBidOnTheirOwnAuction() {
         Auction auction = auction("10.00", null, "90.00");
         assertThatThrownBy(() -> bid(auction, seller, "10.00", "10.00")).isInstanceOf(ForbiddenException.class);

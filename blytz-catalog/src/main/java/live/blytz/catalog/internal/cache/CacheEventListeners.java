@@ -5,6 +5,7 @@ import java.util.List;
 import live.blytz.catalog.events.CategoryChanged;
 import live.blytz.catalog.events.CategoryChanged.Change;
 import live.blytz.catalog.events.ProductEvent;
+import live.blytz.catalog.internal.product.AuctionHoldChanged;
 import live.blytz.catalog.internal.product.ProductRepository;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,11 @@ class CacheEventListeners {
 
     @EventListener
     void on(ProductEvent event) {
+        cache.invalidate(CacheKeys.product(event.productId()));
+    }
+
+    @EventListener
+    void on(AuctionHoldChanged event) {
         cache.invalidate(CacheKeys.product(event.productId()));
     }
 

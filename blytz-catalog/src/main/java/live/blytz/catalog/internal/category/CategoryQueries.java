@@ -8,13 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import live.blytz.catalog.CategoryTree;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The tree-shaped reads Spring Data cannot express: the active tree, ancestry checks, free slugs. */
+/**
+ * The tree-shaped reads Spring Data cannot express: the active tree, ancestry checks, free slugs, and a category with
+ * its descendants for other modules ({@link CategoryTree}).
+ */
 @Component
-class CategoryQueries {
+class CategoryQueries implements CategoryTree {
 
     // Walks down from the active roots through active children only: a child of an inactive category is hidden too.
     private static final String ACTIVE_TREE = """
@@ -72,6 +76,17 @@ class CategoryQueries {
                         SELECT EXISTS (SELECT 1 FROM up WHERE id = :candidate)""")
                 .param("category", category).param("candidate", candidate)
                 .query(Boolean.class).single());
+    }
+
+    @Override
+    public Set<UUID> withDescendants(UUID categoryId) {
+        return Set.copyOf(jdbc.sql("""
+                        WITH RECURSIVE sub AS (
+                            SELECT id FROM catalog.categories WHERE id = :category
+                            UNION ALL
+                            SELECT c.id FROM catalog.categories c JOIN sub ON c.parent_id = sub.id)
+                        SELECT id FROM sub""")
+                .param("category", categoryId).query(UUID.class).list());
     }
 
     /** Serialises every change of the tree's shape: two concurrent moves could otherwise close a cycle together. */

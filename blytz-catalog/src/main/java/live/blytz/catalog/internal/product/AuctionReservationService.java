@@ -50,13 +50,16 @@ class AuctionReservationService implements ProductAuctions {
                     + product.status().code() + " one");
         }
         products.reserveFor(productId, auctionId);
+        events.publishEvent(new AuctionHoldChanged(productId));
         return auctionable(product, true);
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void release(UUID productId, UUID auctionId) {
-        products.release(productId, auctionId);
+        if (products.release(productId, auctionId)) {
+            events.publishEvent(new AuctionHoldChanged(productId));
+        }
     }
 
     @Override

@@ -110,14 +110,18 @@ public class ProductRepository {
                 .param("id", id).query((rs, row) -> rs.getObject("auction_id", UUID.class)).optional().orElse(null);
     }
 
+    /** Holds the product for an auction; a new version, as the product's representation shows its auction. */
     void reserveFor(UUID id, UUID auctionId) {
-        jdbc.sql("UPDATE catalog.products SET auction_id = :auction WHERE id = :id")
+        jdbc.sql("UPDATE catalog.products SET auction_id = :auction, version = version + 1 WHERE id = :id")
                 .param("id", id).param("auction", auctionId).update();
     }
 
-    void release(UUID id, UUID auctionId) {
-        jdbc.sql("UPDATE catalog.products SET auction_id = NULL WHERE id = :id AND auction_id = :auction")
-                .param("id", id).param("auction", auctionId).update();
+    /** Ends the hold of {@code auctionId}, if it still holds the product; true when it did (a new version). */
+    boolean release(UUID id, UUID auctionId) {
+        return jdbc.sql("""
+                        UPDATE catalog.products SET auction_id = NULL, version = version + 1
+                        WHERE id = :id AND auction_id = :auction""")
+                .param("id", id).param("auction", auctionId).update() == 1;
     }
 
     /** Whether the category exists and is active: products are filed only under active categories. */
@@ -133,7 +137,7 @@ public class ProductRepository {
                             c.slug AS category_slug, p.title, p.description, p.condition, p.currency, p.starting_price,
                             p.reserve_price, p.buy_now_price, p.images::text AS images, p.video_url,
                             p.specifications::text AS specifications, p.shipping_info::text AS shipping_info, p.status,
-                            p.featured, p.view_count, p.version, p.created_at, p.updated_at,
+                            p.auction_id, p.featured, p.view_count, p.version, p.created_at, p.updated_at,
                             (%s) AS publicly_visible
                         FROM catalog.products p
                         JOIN catalog.sellers s ON s.id = p.seller_id
@@ -223,7 +227,8 @@ public class ProductRepository {
                 rs.getString("title"), rs.getString("description"), rs.getString("condition"), rs.getString("currency"),
                 rs.getBigDecimal("starting_price"), rs.getBigDecimal("reserve_price"), rs.getBigDecimal("buy_now_price"),
                 rs.getString("images"), rs.getString("video_url"), rs.getString("specifications"),
-                rs.getString("shipping_info"), rs.getString("status"), rs.getBoolean("featured"),
+                rs.getString("shipping_info"), rs.getString("status"), rs.getObject("auction_id", UUID.class),
+                rs.getBoolean("featured"),
                 rs.getLong("view_count"), rs.getLong("version"), rs.getTimestamp("created_at").toInstant(),
                 rs.getTimestamp("updated_at").toInstant(), new UserId(sellerId), rs.getBoolean("publicly_visible"));
     }

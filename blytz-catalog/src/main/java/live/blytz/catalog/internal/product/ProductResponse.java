@@ -36,6 +36,9 @@ public record ProductResponse(
         @JsonRawValue @Schema(types = "object", description = "Free-form JSON object") String specifications,
         @JsonRawValue @Schema(types = "object", description = "Free-form JSON object") String shippingInfo,
         @Schema(allowableValues = {"draft", "active", "sold", "archived"}) String status,
+        @Schema(types = {"string", "null"}, format = "uuid", description = "The scheduled or running auction that "
+                + "holds the product (its prices, status and deletion are refused meanwhile), else null")
+        @Nullable UUID auctionId,
         boolean featured,
         long viewCount,
         long version,
@@ -47,7 +50,7 @@ public record ProductResponse(
     /** What anyone may see of a product that is not theirs: everything but the reserve price. */
     public ProductResponse publicView() {
         return new ProductResponse(id, seller, category, title, description, condition, currency, startingPrice, null,
-                buyNowPrice, images, videoUrl, specifications, shippingInfo, status, featured, viewCount, version,
+                buyNowPrice, images, videoUrl, specifications, shippingInfo, status, auctionId, featured, viewCount, version,
                 createdAt, updatedAt, sellerId, publiclyVisible);
     }
 
