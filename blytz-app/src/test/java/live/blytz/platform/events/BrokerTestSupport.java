@@ -10,7 +10,6 @@ import java.util.function.Predicate;
 import live.blytz.BlytzIntegrationTest;
 import live.blytz.platform.resilience.TcpProxy;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Message;
@@ -25,19 +24,19 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The application with the event broker on (ADR 0032), against the machine's RabbitMQ ({@code SPRING_RABBITMQ_HOST},
  * {@code _PORT}, {@code _VIRTUAL_HOST}; CI sets them, and without them these tests do not run: there is no embedded
- * RabbitMQ). It reaches the broker through a {@link TcpProxy}, so that a test can drop every connection and refuse new
- * ones, as a broker restart does, without touching the shared server. It externalises auth's events and also consumes
+ * RabbitMQ; JUnit does not inherit that condition, so each test class carries it). It reaches the broker through a
+ * {@link TcpProxy}, so that a test can drop every connection and refuse new ones, as a broker restart does, without touching the shared server. It externalises auth's events and also consumes
  * them ({@code consume=auth}, queue {@code blytz.events.test.auth}), as a marketplace would: its listeners are
  * idempotent, so an event that reaches them both in-process and through the broker changes nothing twice. Every
  * subclass shares this one context.
  */
 @BlytzIntegrationTest
-@EnabledIfEnvironmentVariable(named = "SPRING_RABBITMQ_HOST", matches = ".+",
-        disabledReason = "no RabbitMQ configured (SPRING_RABBITMQ_HOST)")
 @TestPropertySource(properties = {
         "blytz.events.broker=rabbitmq",
         "blytz.events.consume=auth",
         "blytz.events.consumer-name=test",
+        // A subscriber that never starts here: its queue is declared by the sender (aKnownSubscribersQueue…).
+        "blytz.events.subscribers.later=auth",
         // A send that failed is sent again within seconds, not a minute.
         "blytz.events.retry-after=1s",
         "blytz.events.resubmit-interval=500ms",

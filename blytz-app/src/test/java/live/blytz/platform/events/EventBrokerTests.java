@@ -32,6 +32,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * Auth's events through the real broker to the listeners of users, catalog and auctions, the way a marketplace that
@@ -40,6 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * here are about accounts auth never saw, so the broker is their only way in.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@EnabledIfEnvironmentVariable(named = "SPRING_RABBITMQ_HOST", matches = ".+",
+        disabledReason = "no RabbitMQ configured (SPRING_RABBITMQ_HOST)")
 class EventBrokerTests extends BrokerTestSupport {
 
     @Autowired
@@ -206,6 +209,21 @@ class EventBrokerTests extends BrokerTestSupport {
         assertThat(sent).isNotEmpty();
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(readModels(inbound).profile()).isTrue());
         await().untilAsserted(() -> assertThat(unsentPublications(seller.id())).isZero());
+    }
+
+    @Test
+    void aKnownSubscribersQueueKeepsWhatWasSentBeforeThatSubscriberEverStarted() {
+        // blytz.events.subscribers.later=auth: no process consumes "later", yet its queue was declared by the sender.
+        String later = topology.exchange() + ".later.auth";
+        admin.purgeQueue(later);
+
+        TestAccounts.Account seller = new TestAccounts(http).register(Role.SELLER, "Hedy", "Lamarr");
+
+        List<Message> waiting = receiveUntil(later, received -> received.stream()
+                .anyMatch(m -> m.getMessageProperties().getType().equals("auth.user-registered")
+                        && body(m).contains(seller.id().toString())));
+        assertThat(waiting).isNotEmpty();
+        admin.purgeQueue(later);
     }
 
     private static UserRegistered registered(UserId id, long version) {

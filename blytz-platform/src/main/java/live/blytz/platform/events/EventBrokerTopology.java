@@ -1,7 +1,9 @@
 package live.blytz.platform.events;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarable;
@@ -18,10 +20,12 @@ import org.springframework.amqp.core.TopicExchange;
  * <ul>
  * <li>{@code <exchange>}: a durable topic exchange; routing key = the event's name ({@code auth.user-registered});</li>
  * <li>{@code <exchange>.unrouted}: its alternate exchange and queue, which keep a message no queue was bound for
- * yet (e.g. sent before the first consumer ever started) instead of dropping it;</li>
+ * instead of dropping it, up to {@code unrouted-max} messages (the oldest dropped first: nobody reads this queue,
+ * it is there to be inspected, and must not grow until the broker's disk alarm stops every publisher);</li>
  * <li>{@code <exchange>.dead-letter}: where consumers reject what they cannot handle; per consumed module a durable
  * queue {@code <exchange>.<consumer-name>.<module>} bound to {@code <module>.#}, and its dead-letter queue
- * {@code <queue>.dlq}.</li>
+ * {@code <queue>.dlq}: declared by the consumer, and by a producer that lists it in {@code subscribers}, so that an
+ * event sent before the consumer's first start (an auth service's admin bootstrap) waits for it.</li>
  * </ul>
  */
 final class EventBrokerTopology {
@@ -37,7 +41,11 @@ final class EventBrokerTopology {
     }
 
     String queue(String module) {
-        return properties.exchange() + "." + properties.consumerName() + "." + module;
+        return queue(properties.consumerName(), module);
+    }
+
+    private String queue(String consumer, String module) {
+        return properties.exchange() + "." + consumer + "." + module;
     }
 
     static String deadLetterQueue(String queue) {
@@ -53,18 +61,21 @@ final class EventBrokerTopology {
         TopicExchange events = ExchangeBuilder.topicExchange(properties.exchange()).durable(true)
                 .alternate(unrouted).build();
         FanoutExchange unroutedExchange = ExchangeBuilder.fanoutExchange(unrouted).durable(true).build();
-        Queue unroutedQueue = QueueBuilder.durable(unrouted).build();
+        Queue unroutedQueue = QueueBuilder.durable(unrouted).maxLength(properties.unroutedMax()).build();
         DirectExchange deadLetter = ExchangeBuilder.directExchange(properties.exchange() + ".dead-letter")
                 .durable(true).build();
         List<Declarable> declarables = new ArrayList<>(List.of(events, unroutedExchange, unroutedQueue,
                 BindingBuilder.bind(unroutedQueue).to(unroutedExchange), deadLetter));
-        for (String module : properties.consume()) {
-            String name = queue(module);
+        Set<String> queues = new LinkedHashSet<>(consumedQueues());
+        properties.subscribers().forEach((consumer, modules) -> modules.forEach(module ->
+                queues.add(queue(consumer, module))));
+        for (String name : queues) {
             Queue queue = QueueBuilder.durable(name)
                     .deadLetterExchange(deadLetter.getName())
                     .deadLetterRoutingKey(deadLetterQueue(name))
                     .build();
             Queue dlq = QueueBuilder.durable(deadLetterQueue(name)).build();
+            String module = name.substring(name.lastIndexOf('.') + 1);
             Binding binding = BindingBuilder.bind(queue).to(events).with(module + ".#");
             declarables.addAll(List.of(queue, binding, dlq,
                     BindingBuilder.bind(dlq).to(deadLetter).with(deadLetterQueue(name))));
