@@ -169,21 +169,26 @@ class EventBrokerTests extends BrokerTestSupport {
         rabbit.send(topology.exchange(), "auth.user-vanished", message(poison + "-type", "auth.user-vanished", 1, "{}"));
         rabbit.send(topology.exchange(), "auth.user-registered", message(poison + "-fields", "auth.user-registered", 1,
                 "{\"user_id\": \"not a uuid\"}"));
+        // Well-formed, known type and version, but without the fields the event cannot be without.
+        rabbit.send(topology.exchange(), "auth.user-registered", message(poison + "-missing", "auth.user-registered", 1,
+                "{\"account_version\": 1}"));
         send(registered(after, 1));
 
         await().untilAsserted(() -> assertThat(readModels(after).profile()).isTrue());
         assertThat(readModels(before).profile()).isTrue();
-        List<Message> dead = receiveUntil(dlq, received -> received.size() >= 4);
+        List<Message> dead = receiveUntil(dlq, received -> received.size() >= 5);
         assertThat(dead).extracting(m -> m.getMessageProperties().getMessageId())
-                .containsExactlyInAnyOrder(poison + "-json", poison + "-version", poison + "-type", poison + "-fields");
+                .containsExactlyInAnyOrder(poison + "-json", poison + "-version", poison + "-type", poison + "-fields",
+                        poison + "-missing");
         assertThat(dead).filteredOn(m -> m.getMessageProperties().getMessageId().equals(poison + "-json"))
                 .extracting(EventBrokerTests::body).containsExactly("{\"user_id\": 42");
-        assertThat(rejected() - rejectedBefore).isEqualTo(4);
+        assertThat(rejected() - rejectedBefore).isEqualTo(5);
         await().untilAsserted(() -> assertThat(output.getAll())
                 .contains("Rejected message " + poison + "-json (type auth.user-registered) from blytz.events.test.auth")
                 .contains("Rejected message " + poison + "-version")
                 .contains("Rejected message " + poison + "-type (type auth.user-vanished)")
-                .contains("Rejected message " + poison + "-fields"));
+                .contains("Rejected message " + poison + "-fields")
+                .contains("Rejected message " + poison + "-missing"));
     }
 
     @Test

@@ -1,9 +1,12 @@
 package live.blytz.platform.events;
 
+import java.lang.reflect.RecordComponent;
 import java.util.Date;
 import live.blytz.sharedkernel.IntegrationEvent;
 import live.blytz.sharedkernel.Role;
 import live.blytz.sharedkernel.UserId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.support.converter.ClassMapper;
 import org.springframework.amqp.support.converter.JacksonJsonMessageConverter;
@@ -31,6 +34,33 @@ final class EventMessageConverter extends JacksonJsonMessageConverter {
     EventMessageConverter(JsonMapper json, IntegrationEvents events) {
         super(wire(json));
         setClassMapper(new ByName(events));
+    }
+
+    /**
+     * An event as read, with every field its record does not mark {@code @Nullable}: a message without one is
+     * refused here (and dead-lettered) rather than handed to listeners that would fail on it at every retry.
+     */
+    @Override
+    public Object fromMessage(Message message) {
+        Object event = super.fromMessage(message);
+        if (event instanceof Record) {
+            for (RecordComponent component : event.getClass().getRecordComponents()) {
+                if (!component.getAnnotatedType().isAnnotationPresent(Nullable.class) && value(event, component) == null) {
+                    throw new MessageConversionException(event.getClass().getSimpleName() + " without "
+                            + component.getName());
+                }
+            }
+        }
+        return event;
+    }
+
+    private static @Nullable Object value(Object event, RecordComponent component) {
+        try {
+            return component.getAccessor().invoke(event);
+        } catch (ReflectiveOperationException e) {
+            throw new MessageConversionException("cannot read " + component.getName() + " of "
+                    + event.getClass().getSimpleName(), e);
+        }
     }
 
     private static JsonMapper wire(JsonMapper json) {
