@@ -1,9 +1,9 @@
 package live.blytz.platform.events;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
 import org.springframework.amqp.core.Declarable;
@@ -66,20 +66,21 @@ final class EventBrokerTopology {
                 .durable(true).build();
         List<Declarable> declarables = new ArrayList<>(List.of(events, unroutedExchange, unroutedQueue,
                 BindingBuilder.bind(unroutedQueue).to(unroutedExchange), deadLetter));
-        Set<String> queues = new LinkedHashSet<>(consumedQueues());
+        // Queue name → the module whose events it receives: this process's own queues and its known subscribers'.
+        Map<String, String> queues = new LinkedHashMap<>();
+        properties.consume().forEach(module -> queues.put(queue(module), module));
         properties.subscribers().forEach((consumer, modules) -> modules.forEach(module ->
-                queues.add(queue(consumer, module))));
-        for (String name : queues) {
+                queues.put(queue(consumer, module), module)));
+        queues.forEach((name, module) -> {
             Queue queue = QueueBuilder.durable(name)
                     .deadLetterExchange(deadLetter.getName())
                     .deadLetterRoutingKey(deadLetterQueue(name))
                     .build();
             Queue dlq = QueueBuilder.durable(deadLetterQueue(name)).build();
-            String module = name.substring(name.lastIndexOf('.') + 1);
             Binding binding = BindingBuilder.bind(queue).to(events).with(module + ".#");
             declarables.addAll(List.of(queue, binding, dlq,
                     BindingBuilder.bind(dlq).to(deadLetter).with(deadLetterQueue(name))));
-        }
+        });
         return declarables;
     }
 }
