@@ -245,6 +245,8 @@ class AuctionHttpTests {
         assertThat(auctions.productOf(product, seller)).containsEntry("auction_id", id);
         http.get().uri("/api/v1/products/{id}", product).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.product.auction_id").isEqualTo(id);
+        http.get().uri("/api/v1/products?seller_id={seller}", seller.id().value()).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.data[?(@.id == '%s')].auction_id".formatted(product)).isEqualTo(id);
         for (Map<String, Object> change : List.<Map<String, Object>>of(Map.of("starting_price", 12),
                 Map.of("reserve_price", 60), Map.of("buy_now_price", 90), Map.of("currency", "USD"),
                 Map.of("status", "draft"), Map.of("status", "archived"))) {

@@ -30,7 +30,7 @@ class ProductListingQueries {
     private static final String SUMMARY_COLUMNS = """
             p.id, p.seller_id, s.display_name, p.category_id, c.name AS category_name, c.slug AS category_slug,
             p.title, p.condition, p.currency, p.starting_price, p.buy_now_price, p.images::text AS images, p.status,
-            p.featured, p.view_count, p.version, p.created_at, p.updated_at""";
+            p.auction_id, p.featured, p.view_count, p.version, p.created_at, p.updated_at""";
     private static final String JOINS = """
             FROM catalog.products p
             JOIN catalog.sellers s ON s.id = p.seller_id
@@ -207,7 +207,7 @@ class ProductListingQueries {
                         rs.getString("category_slug")),
                 rs.getString("title"), rs.getString("condition"), rs.getString("currency"),
                 rs.getBigDecimal("starting_price"), rs.getBigDecimal("buy_now_price"), rs.getString("images"),
-                rs.getString("status"), rs.getBoolean("featured"), rs.getLong("view_count"), rs.getLong("version"),
+                rs.getString("status"), rs.getObject("auction_id", UUID.class), rs.getBoolean("featured"), rs.getLong("view_count"), rs.getLong("version"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -30,6 +30,9 @@ record ProductSummary(
         @JsonRawValue @Schema(types = "array", description = "Image URLs (http or https)")
         @ArraySchema(schema = @Schema(types = "string", format = "uri"), maxItems = Product.MAX_IMAGES) String images,
         @Schema(allowableValues = {"draft", "active", "sold", "archived"}) String status,
+        @Schema(types = {"string", "null"}, format = "uuid", description = "The scheduled or running auction that "
+                + "holds the product, else null: a list links straight to it")
+        @Nullable UUID auctionId,
         boolean featured,
         long viewCount,
         long version,
