@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import live.blytz.sharedkernel.error.ValidationException;
@@ -124,6 +125,19 @@ public final class CursorCodec {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("a cursor key is not Base64 (generate one with: openssl rand -base64 32)");
         }
+    }
+
+    /** The row id of a decoded cursor, in exactly the form the cursor was issued with (a lower-case UUID). */
+    public static UUID id(String value) {
+        try {
+            UUID id = UUID.fromString(value);
+            if (id.toString().equals(value)) {
+                return id;
+            }
+        } catch (IllegalArgumentException malformed) {
+            // refused below
+        }
+        throw invalid();
     }
 
     public static ValidationException invalid() {

@@ -56,7 +56,7 @@ public class AuctionBrowseService {
             if (!decoded.get(0).equals(sort.code())) {
                 throw ValidationException.of("cursor", "was issued for another sort order; start again without it");
             }
-            after = new After(sort.key().parse(decoded.get(1)), AuctionSort.cursorId(decoded.get(2)));
+            after = new After(sort.key().parse(decoded.get(1)), CursorCodec.id(decoded.get(2)));
         }
         List<AuctionRow> rows = queries.page(filter, sort, after, request.pageSize() + 1, caller);
         boolean more = rows.size() > request.pageSize();

@@ -3,7 +3,6 @@ package live.blytz.auctions.internal.browse;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.UUID;
 import live.blytz.sharedkernel.Codes;
 import live.blytz.sharedkernel.paging.CursorCodec;
 import live.blytz.sharedkernel.paging.SortOrder;
@@ -60,17 +59,6 @@ record AuctionSort(Key key, boolean descending) {
         return new AuctionSort(order.key(), order.descending());
     }
 
-    static UUID cursorId(String value) {
-        try {
-            UUID id = UUID.fromString(value);
-            if (id.toString().equals(value)) {
-                return id;
-            }
-        } catch (IllegalArgumentException malformed) {
-            // refused below
-        }
-        throw CursorCodec.invalid();
-    }
 
     String code() {
         return (descending ? "-" : "") + Codes.of(key);

@@ -135,6 +135,6 @@ class ProductListingService {
         if (!cursor.get(0).equals(sort.code())) {
             throw ValidationException.of("cursor", "was issued for another sort order; start again without it");
         }
-        return new After(sort.key().parse(cursor.get(1)), ProductSort.cursorId(cursor.get(2)));
+        return new After(sort.key().parse(cursor.get(1)), CursorCodec.id(cursor.get(2)));
     }
 }

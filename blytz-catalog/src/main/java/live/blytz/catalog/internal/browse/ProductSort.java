@@ -3,7 +3,6 @@ package live.blytz.catalog.internal.browse;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.UUID;
 import live.blytz.catalog.internal.product.Prices;
 import live.blytz.catalog.internal.product.Product;
 import live.blytz.sharedkernel.Codes;
@@ -100,18 +99,6 @@ record ProductSort(Key key, boolean descending) {
         return new ProductSort(order.key(), order.descending());
     }
 
-    /** The row id of a cursor, in exactly the form the cursor was issued with (a lower-case UUID). */
-    static UUID cursorId(String value) {
-        try {
-            UUID id = UUID.fromString(value);
-            if (id.toString().equals(value)) {
-                return id;
-            }
-        } catch (IllegalArgumentException malformed) {
-            // refused below
-        }
-        throw CursorCodec.invalid();
-    }
 
     /** The sort as the API spells it, which is also what a cursor records. */
     String code() {
