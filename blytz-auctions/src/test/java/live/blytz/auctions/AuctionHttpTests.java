@@ -446,6 +446,13 @@ class AuctionHttpTests {
         http.get().uri("/api/v1/auctions?sort=title").exchange().expectStatus().isBadRequest();
         http.get().uri("/api/v1/auctions?ending_before=tomorrow").exchange().expectStatus().isBadRequest();
         http.get().uri("/api/v1/auctions?page_size=101").exchange().expectStatus().isBadRequest();
+        // By default the list holds what can still be bid on: a cancelled or ended auction only when asked for.
+        http.post().uri("/api/v1/auctions/{id}/cancel", ids.get(0)).header(HttpHeaders.AUTHORIZATION, lister.bearer())
+                .exchange().expectStatus().isOk();
+        http.get().uri("/api/v1/auctions?seller_id={s}", lister.id().value()).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.data[*].id").isEqualTo(List.copyOf(ids.subList(1, 3)));
+        http.get().uri("/api/v1/auctions?seller_id={s}&status=cancelled", lister.id().value()).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.data[*].id").isEqualTo(List.of(ids.get(0)));
     }
 
     @Test

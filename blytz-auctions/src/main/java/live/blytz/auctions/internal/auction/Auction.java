@@ -34,6 +34,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class Auction {
 
+    /** How long after the committed end a bid is surely late (see {@link #refuseIfTooLow}). */
+    static final Duration LATE_BY = Duration.ofSeconds(1);
+
     private final UUID id;
     private @Nullable UUID productId;
     private @Nullable UserId sellerId;
@@ -121,11 +124,17 @@ final class Auction {
     }
 
     /**
-     * Refuses {@code amount} if it is below the minimum next bid of this state, as {@link #bid} would. Meant for the
-     * state last committed, read without the lock: while the auction runs its minimum never falls, so such a bid
-     * would be refused under the lock too and need not queue for it. Anything else is left to {@link #bid}.
+     * Refuses {@code amount} if it is below the minimum next bid of this state, or comes clearly after its end, as
+     * {@link #bid} would. Meant for the state last committed, read without the lock: while the auction runs its
+     * minimum never falls, so such a bid would be refused under the lock too and need not queue for it. Late bids
+     * must not queue either: the closer skips a locked row, and a stream of them would keep the auction from ever
+     * closing. "Clearly" leaves {@link #LATE_BY} for a soft-close extension decided but not yet committed. Anything
+     * else is left to {@link #bid}.
      */
     void refuseIfTooLow(UserId bidder, Money amount, Instant now, Increments increments) {
+        if (status == AuctionStatus.RUNNING && !now.isBefore(endsAt().plus(LATE_BY))) {
+            throw over();
+        }
         boolean open = status == AuctionStatus.RUNNING && !now.isBefore(startsAt()) && now.isBefore(endsAt());
         Money minimum = minimumBid(increments);
         if (open && !bidder.equals(sellerId) && amount.compareTo(minimum) < 0) {
@@ -189,8 +198,7 @@ final class Auction {
 
     private void requireOpenFor(UserId bidder, Instant now) {
         if (!status.live() || !now.isBefore(endsAt())) {
-            throw new ConflictException("The auction is " + (status == AuctionStatus.CANCELLED ? "cancelled" : "over")
-                    + "; it took no more bids after " + endsAt(), Map.of("ends_at", endsAt().toString()));
+            throw over();
         }
         if (now.isBefore(startsAt())) {
             throw new ConflictException("The auction starts at " + startsAt(), Map.of("starts_at", startsAt().toString()));
@@ -198,6 +206,11 @@ final class Auction {
         if (bidder.equals(sellerId)) {
             throw new ForbiddenException("Sellers cannot bid on or buy their own auction");
         }
+    }
+
+    private ConflictException over() {
+        return new ConflictException("The auction is " + (status == AuctionStatus.CANCELLED ? "cancelled" : "over")
+                + "; it took no more bids after " + endsAt(), Map.of("ends_at", endsAt().toString()));
     }
 
     private ConflictException tooLow(Money minimum, String message) {

@@ -40,7 +40,8 @@ final class AuctionRequests {
                     exclusiveMinimum = true, maximum = MAX_AMOUNT)
             @NotNull BigDecimal amount,
             @Schema(types = {"number", "null"}, description = MONEY + "; your proxy maximum, at least amount: the "
-                    + "system outbids others for you up to it, one increment at a time. Only you ever see it",
+                    + "system outbids others for you up to it, one increment at a time. Only you see it while it stands; "
+                    + "once another maximum beats it, the history shows your last proxy bid at it (as on eBay)",
                     minimum = "0", exclusiveMinimum = true, maximum = MAX_AMOUNT)
             @Nullable BigDecimal maxAmount) {
     }

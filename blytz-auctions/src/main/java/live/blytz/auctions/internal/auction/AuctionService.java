@@ -42,8 +42,11 @@ import live.blytz.sharedkernel.store.RateLimitPolicy;
 import live.blytz.sharedkernel.store.RateLimiter;
 import live.blytz.sharedkernel.web.ExpectedVersion;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -57,6 +60,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class AuctionService {
 
+    private static final Logger log = LoggerFactory.getLogger(AuctionService.class);
+
     private final AuctionRepository auctions;
     private final IdempotencyKeyRepository keys;
     private final SuspensionRepository accounts;
@@ -67,6 +72,7 @@ class AuctionService {
     private final RateLimitPolicy bidsPerAccount;
     private final BidAdmission admission;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate savepoints;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
@@ -86,6 +92,8 @@ class AuctionService {
                 properties.bidsPerAccount().window());
         this.admission = admission;
         this.transactions = transactions;
+        this.savepoints = new TransactionTemplate(transactions.getTransactionManager());
+        this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.events = events;
         this.json = json;
         this.clock = clock;
@@ -226,18 +234,30 @@ class AuctionService {
 
     /**
      * Starts and ends what is due, at most one batch, skipping the auctions another instance is closing; returns how
-     * many it handled. Run by {@link AuctionCloser} on every instance.
+     * many it closed. Run by {@link AuctionCloser} on every instance. Each auction is closed under a savepoint of its
+     * own, so that one that cannot be closed (its product's reservation lost, say) is logged and tried again at the
+     * next look instead of rolling back the batch, which every instance would then pick again first: one bad auction
+     * must not stop closing everywhere. Its event is published last, so a rolled-back savepoint never leaves one.
      */
     @Transactional
     int closeDue() {
         Instant now = Instants.now(clock);
         List<Auction> due = auctions.lockDue(now, properties.closerBatch());
+        int closed = 0;
         for (Auction auction : due) {
-            List<AuctionFact> facts = auction.due(now);
-            auctions.record(auction, facts, now);
-            finish(auction, facts, now);
+            try {
+                savepoints.executeWithoutResult(status -> {
+                    List<AuctionFact> facts = auction.due(now);
+                    auctions.record(auction, facts, now);
+                    finish(auction, facts, now);
+                });
+                closed++;
+            } catch (RuntimeException e) {
+                log.error("Auction {} could not be closed; the others were, it is tried again at the next look",
+                        auction.id(), e);
+            }
         }
-        return due.size();
+        return closed;
     }
 
     /** After an end: the product is sold with the auction, or free again; {@code AuctionEnded} is published. */

@@ -44,13 +44,14 @@ class AuctionBrowseController {
 
     @Operation(operationId = "listAuctions", summary = "Browse auctions",
             description = "Filtered and sorted, keyset-paged: pass `pagination.next_cursor` as `cursor` for the next "
-                    + "page. Default order: ending soonest.")
+                    + "page. By default the auctions that can still be bid on (scheduled and running), ending soonest "
+                    + "first.")
     @ApiResponse(responseCode = "200")
     @ApiResponse(responseCode = "400", description = "A filter, sort or page parameter out of range, or a cursor this "
             + "API did not issue")
     @GetMapping
     Auctions list(
-            @Parameter(description = "Only auctions in this status",
+            @Parameter(description = "Only auctions in this status; without it, the scheduled and running ones",
                     schema = @Schema(allowableValues = {"scheduled", "running", "ended", "cancelled"}))
             @RequestParam(required = false) @Nullable AuctionStatus status,
             @Parameter(description = "Only auctions of products in this category and all its sub-categories")

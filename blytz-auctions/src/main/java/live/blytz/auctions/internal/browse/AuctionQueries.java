@@ -46,6 +46,9 @@ public class AuctionQueries {
         if (filter.status() != null) {
             where.add("a.status = :status");
             params.put("status", filter.status());
+        } else {
+            // What can still be bid on: a browser's first page is not the oldest finished auctions.
+            where.add("a.status IN ('scheduled', 'running')");
         }
         if (filter.categoryId() != null) {
             // The category and its sub-categories, as catalog's product listing filters (an unknown one: none).

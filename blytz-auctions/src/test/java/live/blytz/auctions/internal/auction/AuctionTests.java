@@ -262,6 +262,10 @@ class AuctionTests {
         // The seller's bid is a 403 and a bid after the end is "over": the decision under the lock says so.
         running.refuseIfTooLow(seller, eur("1.00"), now, INCREMENTS);
         running.refuseIfTooLow(bob, eur("1.00"), END, INCREMENTS);
+        // Clearly late (an extension being committed cannot explain it): refused without queueing for the lock.
+        running.refuseIfTooLow(bob, eur("900.00"), END.plus(Auction.LATE_BY).minusMillis(1), INCREMENTS);
+        assertThatThrownBy(() -> running.refuseIfTooLow(bob, eur("900.00"), END.plus(Auction.LATE_BY), INCREMENTS))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("over");
         assertThatThrownBy(() -> running.bid(seller, eur("1.00"), eur("1.00"), now, INCREMENTS, EXTENSION))
                 .isInstanceOf(ForbiddenException.class);
         // A scheduled auction that has not started yet is the decision's to refuse, too.
