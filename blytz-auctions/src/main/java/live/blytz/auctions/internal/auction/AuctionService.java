@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -109,7 +110,8 @@ class AuctionService {
         if (!caller.mayManage(product.sellerId())) {
             throw new ForbiddenException("Only the product's seller or an admin may auction it");
         }
-        Instant startsAt = request.startsAt() == null ? now : request.startsAt();
+        // Microseconds, as PostgreSQL stores them: the log's opening and the projection must say the same instant.
+        Instant startsAt = request.startsAt() == null ? now : request.startsAt().truncatedTo(ChronoUnit.MICROS);
         Instant endsAt = endOf(request, startsAt, now);
         UUID id = Ids.newId();
         AuctionableProduct reserved = products.reserve(product.id(), id);
@@ -316,7 +318,7 @@ class AuctionService {
             }
         }
         errors.throwIfAny();
-        return endsAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        return endsAt.truncatedTo(ChronoUnit.MICROS);
     }
 
     private static Money money(Auction auction, String field, BigDecimal amount) {
