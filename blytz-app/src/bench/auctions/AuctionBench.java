@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
 public class AuctionBench {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    static final Pattern MINIMUM = Pattern.compile("\"minimum_bid\":([0-9.]+)");
+    static final Pattern MINIMUM = Pattern.compile("\"minimum_next_bid\":([0-9.]+)");
 
     public static void main(String[] args) throws Exception {
         String adminEmail = args[0];

@@ -37,7 +37,7 @@ public class LiveBench {
 
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(30)).build();
-    static final Pattern MINIMUM = Pattern.compile("\"minimum_bid\":([0-9.]+)");
+    static final Pattern MINIMUM = Pattern.compile("\"minimum_next_bid\":([0-9.]+)");
     static final Pattern OCCURRED = Pattern.compile("\"occurred_at\":\"([^\"]+)\"");
 
     public static void main(String[] args) throws Exception {

@@ -84,7 +84,7 @@ class AuctionHttpTests {
                 .jsonPath("$.auction.currency").isEqualTo("EUR")
                 .jsonPath("$.auction.starting_price").isEqualTo(10.0)
                 .jsonPath("$.auction.current_price").isEqualTo(10.0)
-                .jsonPath("$.auction.minimum_bid").isEqualTo(10.0)
+                .jsonPath("$.auction.minimum_next_bid").isEqualTo(10.0)
                 .jsonPath("$.auction.reserve_price").isEqualTo(50.0)
                 .jsonPath("$.auction.buy_now_price").isEqualTo(80.0)
                 .jsonPath("$.auction.buy_now_available").isEqualTo(true)
@@ -143,7 +143,7 @@ class AuctionHttpTests {
         Map<String, Object> anonymous = auctions.get(id, null);
         assertThat(anonymous).containsEntry("reserve_price", null).containsEntry("has_reserve", true)
                 .containsEntry("reserve_met", false).containsEntry("your_max_amount", null)
-                .containsEntry("bid_count", 3).containsEntry("current_price", 12.5).containsEntry("minimum_bid", 13.0);
+                .containsEntry("bid_count", 3).containsEntry("current_price", 12.5).containsEntry("minimum_next_bid", 13.0);
         assertThat(anonymous.get("leader")).isEqualTo(bidder("bidder-1", null));
         assertThat(auctions.get(id, bob)).containsEntry("your_max_amount", 12.0).containsEntry("reserve_price", null);
         Map<String, Object> own = auctions.get(id, alice);
@@ -204,7 +204,7 @@ class AuctionHttpTests {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.current_price").isEqualTo(10.0)
-                .jsonPath("$.minimum_bid").isEqualTo(10.5)
+                .jsonPath("$.minimum_next_bid").isEqualTo(10.5)
                 .jsonPath("$.currency").isEqualTo("EUR")
                 .jsonPath("$.ends_at").isNotEmpty();
         assertThat(auctions.get(id, null)).containsEntry("bid_count", 1);
@@ -366,7 +366,7 @@ class AuctionHttpTests {
 
         Map<String, Object> closed = awaitStatus(unsold, "ended", Duration.ofSeconds(60));
         assertThat(closed).containsEntry("outcome", "unsold").containsEntry("winner", null)
-                .containsEntry("minimum_bid", null);
+                .containsEntry("minimum_next_bid", null);
         assertThat(Instant.parse((String) closed.get("closed_at"))).isAfterOrEqualTo(Instant.parse((String) closed.get("ends_at")));
         assertThat(auctions.productOf(unsoldProduct, seller)).containsEntry("status", "active");
         http.patch().uri("/api/v1/products/{id}", unsoldProduct).header(HttpHeaders.AUTHORIZATION, seller.bearer())

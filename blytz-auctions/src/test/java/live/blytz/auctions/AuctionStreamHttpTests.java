@@ -80,7 +80,7 @@ class AuctionStreamHttpTests {
             assertThat(first.path("kind").asString()).isEqualTo("bid");
             assertThat(first.path("handle").asString()).isEqualTo("bidder-1");
             assertThat(first.path("amount").decimalValue()).isEqualByComparingTo("10.00");
-            assertThat(first.path("minimum_bid").decimalValue()).isEqualByComparingTo("10.50");
+            assertThat(first.path("minimum_next_bid").decimalValue()).isEqualByComparingTo("10.50");
             assertThat(first.path("currency").asString()).isEqualTo("EUR");
             assertThat(first.path("auction_id").asString()).isEqualTo(id);
             assertThat(first.has("ends_at")).isTrue();

@@ -205,7 +205,7 @@ class ContractCustomizer implements OpenApiCustomizer {
         // What a losing bid needs to try again (auctions): stated on its 409s, absent elsewhere.
         problem.addProperty("current_price", new io.swagger.v3.oas.models.media.NumberSchema()
                 .description("Conflicts of a bid: the auction's current price"));
-        problem.addProperty("minimum_bid", new io.swagger.v3.oas.models.media.NumberSchema()
+        problem.addProperty("minimum_next_bid", new io.swagger.v3.oas.models.media.NumberSchema()
                 .description("Conflicts of a bid: the least the next bid may be"));
         problem.addProperty("currency", new StringSchema().example("EUR")
                 .description("Conflicts of a bid: the auction's currency"));

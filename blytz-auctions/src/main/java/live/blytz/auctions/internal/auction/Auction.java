@@ -91,7 +91,7 @@ final class Auction {
         Duration window = extension == null ? defaultExtension : extension;
         List<AuctionFact> facts = new ArrayList<>(startIfDue(now));
         requireOpenFor(bidder, now);
-        Money minimum = minimumBid(increments);
+        Money minimum = minimumNextBid(increments);
         if (amount.compareTo(minimum) < 0) {
             throw tooLow(minimum, "The bid is below the minimum next bid of " + minimum);
         }
@@ -136,7 +136,7 @@ final class Auction {
             throw over();
         }
         boolean open = status == AuctionStatus.RUNNING && !now.isBefore(startsAt()) && now.isBefore(endsAt());
-        Money minimum = minimumBid(increments);
+        Money minimum = minimumNextBid(increments);
         if (open && !bidder.equals(sellerId) && amount.compareTo(minimum) < 0) {
             throw tooLow(minimum, "The bid is below the minimum next bid of " + minimum);
         }
@@ -216,7 +216,7 @@ final class Auction {
     private ConflictException tooLow(Money minimum, String message) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("current_price", currentPrice().amount());
-        details.put("minimum_bid", minimum.amount());
+        details.put("minimum_next_bid", minimum.amount());
         details.put("currency", currency().getCurrencyCode());
         details.put("ends_at", endsAt().toString());
         return new ConflictException(message, details);
@@ -301,7 +301,7 @@ final class Auction {
     // --- reading ---------------------------------------------------------------------------------------------------
 
     /** The least a bid may be now: the starting price for the first bid, else the price plus its increment. */
-    Money minimumBid(Increments increments) {
+    Money minimumNextBid(Increments increments) {
         return bidCount == 0 ? startingPrice() : increments.above(currentPrice());
     }
 

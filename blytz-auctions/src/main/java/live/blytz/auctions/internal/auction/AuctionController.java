@@ -73,7 +73,7 @@ class AuctionController {
     }
 
     @Operation(operationId = "placeBid", summary = "Bid on a running auction (any account but its seller)",
-            description = "amount must be at least the auction's minimum_bid (the starting price for the first bid, "
+            description = "amount must be at least the auction's minimum_next_bid (the starting price for the first bid, "
                     + "else the current price plus the increment of its price band); max_amount makes it a proxy bid. "
                     + "Send a unique Idempotency-Key per bid: a retry with the same key and body returns the first "
                     + "outcome (with Idempotent-Replayed: true) and never bids twice. A bid in the auction's last "
@@ -85,8 +85,8 @@ class AuctionController {
             schema = @Schema(type = "string", allowableValues = "true")))
     @ApiResponse(responseCode = "403", description = "The auction's seller, or a suspended account")
     @ApiResponse(responseCode = "404", description = "No such auction")
-    @ApiResponse(responseCode = "409", description = "The bid is below minimum_bid (the problem carries current_price, "
-            + "minimum_bid, currency and ends_at), the auction is not running, or the Idempotency-Key was used for "
+    @ApiResponse(responseCode = "409", description = "The bid is below minimum_next_bid (the problem carries current_price, "
+            + "minimum_next_bid, currency and ends_at), the auction is not running, or the Idempotency-Key was used for "
             + "another request")
     @ApiResponse(responseCode = "503", description = BUSY)
     @PostMapping(path = "/{id}/bids", consumes = MediaType.APPLICATION_JSON_VALUE)

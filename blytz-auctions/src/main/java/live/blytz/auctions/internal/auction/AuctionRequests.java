@@ -59,7 +59,7 @@ final class AuctionRequests {
             @Schema(types = "number") BigDecimal currentPrice,
             int bidCount,
             boolean reserveMet,
-            @Schema(types = "number", description = "The least the next bid may be") BigDecimal minimumBid,
+            @Schema(types = "number", description = "The least the next bid may be") BigDecimal minimumNextBid,
             @Schema(description = "The server's end time after this bid (a late bid extends it)") Instant endsAt) {
     }
 }

@@ -167,7 +167,7 @@ class AuctionService {
         BidResult result = new BidResult(auctionId, mine.seq(), bid.amount(), bid.maxAmount(),
                 caller.id().equals(auction.leaderId()), auction.currency().getCurrencyCode(),
                 auction.currentPrice().amount(), auction.bidCount(), auction.reserveMet(),
-                auction.minimumBid(increments).amount(), auction.endsAt());
+                auction.minimumNextBid(increments).amount(), auction.endsAt());
         Integer leader = auctions.append(auction, logged, new AuctionRepository.KeyOutcome(caller.id(), key, 201,
                 json.writeValueAsString(result)));
         events.publishEvent(new BidPlaced(auctionId, auction.seq(), auction.currentPrice().amount(),

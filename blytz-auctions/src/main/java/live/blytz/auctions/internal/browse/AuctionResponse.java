@@ -30,7 +30,7 @@ public record AuctionResponse(
         BigDecimal currentPrice,
         int bidCount,
         @Schema(types = {"number", "null"}, description = "The least the next bid may be; null unless it takes bids")
-        @Nullable BigDecimal minimumBid,
+        @Nullable BigDecimal minimumNextBid,
         boolean hasReserve,
         @Schema(description = "Whether the leading bid meets the reserve (with no reserve: whether there is a bid)")
         boolean reserveMet,

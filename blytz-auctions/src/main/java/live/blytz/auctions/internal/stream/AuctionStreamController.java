@@ -37,7 +37,7 @@ class AuctionStreamController {
             description = """
                     One event per public fact of the auction's log, in order; each event's `id` is the fact's \
                     sequence number. Events: `started` (ends_at), `bid_placed` (kind `bid`, `proxy` or `buy_now`; \
-                    amount, currency, the bidder's public handle, the price and minimum_bid after it, ends_at), \
+                    amount, currency, the bidder's public handle, the price and minimum_next_bid after it, ends_at), \
                     `extended` (the new ends_at, soft close), `ended` (sold with the winner's handle and price, or \
                     unsold) and `cancelled`; each event's data is JSON with auction_id and occurred_at. A bidder's \
                     maximum and the reserve are never sent. Without Last-Event-ID the stream starts now; with it \

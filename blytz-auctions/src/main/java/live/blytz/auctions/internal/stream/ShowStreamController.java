@@ -39,7 +39,7 @@ class ShowStreamController {
                     show's log. Events (data is JSON with show_id and occurred_at): `lot_started` (lot_id, \
                     auction_id, product_id, title, currency, starting_price, ends_at, soft_close_seconds), \
                     `bid_placed` (the running lot's bids: lot_id, auction_id, kind `bid`, `proxy` or `buy_now`, \
-                    amount, currency, the bidder's public handle, price, minimum_bid, ends_at after the bid — a bid \
+                    amount, currency, the bidder's public handle, price, minimum_next_bid, ends_at after the bid — a bid \
                     in the soft-close window moves it), `lot_sold` (lot_id, auction_id, winner handle, price, \
                     currency), `lot_unsold` (lot_id, auction_id, cancelled) and `show_ended`. Resume with \
                     Last-Event-ID (or `last_event_id`; `0` replays everything) exactly as an auction's stream: no \

@@ -27,7 +27,7 @@ public record StreamEvent(long seq, String name, Object data) {
 
     /** A bid ({@code kind} bid, proxy or buy_now) by the bidder with public {@code handle}. */
     record Bid(UUID auctionId, String kind, BigDecimal amount, String currency, String handle, BigDecimal price,
-            @Nullable BigDecimal minimumBid, Instant endsAt, Instant occurredAt) {
+            @Nullable BigDecimal minimumNextBid, Instant endsAt, Instant occurredAt) {
     }
 
     record Extended(UUID auctionId, Instant endsAt, Instant occurredAt) {

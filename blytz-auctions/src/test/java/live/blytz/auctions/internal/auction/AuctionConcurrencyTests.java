@@ -63,7 +63,7 @@ class AuctionConcurrencyTests {
             Account me = queue.removeFirst();
             List<Long> mine = new ArrayList<>();
             for (int round = 0; round < 6; round++) {
-                String minimum = auctions.get(id, null).get("minimum_bid").toString();
+                String minimum = auctions.get(id, null).get("minimum_next_bid").toString();
                 var result = auctions.bid(me, id, new BigDecimal(minimum).setScale(2).toPlainString(), null)
                         .returnResult(AuctionHttp.JSON);
                 int status = result.getStatus().value();
@@ -71,7 +71,7 @@ class AuctionConcurrencyTests {
                 if (status == 201) {
                     mine.add(((Number) result.getResponseBody().get("sequence")).longValue());
                 } else {
-                    assertThat(result.getResponseBody()).containsKeys("current_price", "minimum_bid");
+                    assertThat(result.getResponseBody()).containsKeys("current_price", "minimum_next_bid");
                 }
             }
             return mine;

@@ -98,16 +98,16 @@ class AuctionTests {
     @Test
     void theFirstBidMayEqualTheStartingPriceAndEachNextOneMustAddTheIncrementOfItsBand() {
         Auction auction = auction("4.75", null, null);
-        assertThat(auction.minimumBid(INCREMENTS)).isEqualTo(eur("4.75"));
+        assertThat(auction.minimumNextBid(INCREMENTS)).isEqualTo(eur("4.75"));
         assertThatThrownBy(() -> bid(auction, alice, "4.74", "4.74")).isInstanceOf(ConflictException.class)
                 .satisfies(e -> assertThat(((ConflictException) e).details())
-                        .containsEntry("minimum_bid", new BigDecimal("4.75"))
+                        .containsEntry("minimum_next_bid", new BigDecimal("4.75"))
                         .containsEntry("current_price", new BigDecimal("4.75")));
         bid(auction, alice, "4.75", "4.75");
-        assertThat(auction.minimumBid(INCREMENTS)).isEqualTo(eur("5.00"));
+        assertThat(auction.minimumNextBid(INCREMENTS)).isEqualTo(eur("5.00"));
         assertThatThrownBy(() -> bid(auction, bob, "4.99", "4.99")).isInstanceOf(ConflictException.class);
         bid(auction, bob, "5.00", "5.00");
-        assertThat(auction.minimumBid(INCREMENTS)).isEqualTo(eur("5.50"));
+        assertThat(auction.minimumNextBid(INCREMENTS)).isEqualTo(eur("5.50"));
         assertThat(auction.leaderId()).isEqualTo(bob);
         assertThat(auction.bidCount()).isEqualTo(2);
     }
@@ -146,7 +146,7 @@ class AuctionTests {
                 new BigDecimal("20.00"), alice.value(), new BigDecimal("20.00")));
         assertThat(auction.leaderId()).isEqualTo(alice);
         assertThat(auction.currentPrice()).isEqualTo(eur("20.00"));
-        assertThat(auction.minimumBid(INCREMENTS)).isEqualTo(eur("20.50"));
+        assertThat(auction.minimumNextBid(INCREMENTS)).isEqualTo(eur("20.50"));
         // Whoever comes next must beat 20.00 by an increment; the same maximum again cannot take the lead.
         assertThatThrownBy(() -> bid(auction, carol, "20.00", "20.00")).isInstanceOf(ConflictException.class);
     }
@@ -256,7 +256,7 @@ class AuctionTests {
         Instant now = T0.plusSeconds(90);
         assertThatThrownBy(() -> running.refuseIfTooLow(bob, eur("10.25"), now, INCREMENTS))
                 .isInstanceOfSatisfying(ConflictException.class, e -> assertThat(e.details())
-                        .containsEntry("minimum_bid", new BigDecimal("10.50"))
+                        .containsEntry("minimum_next_bid", new BigDecimal("10.50"))
                         .containsEntry("current_price", new BigDecimal("10.00")));
         running.refuseIfTooLow(bob, eur("10.50"), now, INCREMENTS);
         // The seller's bid is a 403 and a bid after the end is "over": the decision under the lock says so.
