@@ -16,6 +16,7 @@ import live.blytz.auctions.internal.auction.AuctionFact.Cancelled;
 import live.blytz.auctions.internal.auction.AuctionFact.Ended;
 import live.blytz.auctions.internal.auction.AuctionFact.Extended;
 import live.blytz.auctions.internal.auction.AuctionFact.Logged;
+import live.blytz.auctions.internal.auction.AuctionFact.MaxRaised;
 import live.blytz.auctions.internal.auction.AuctionFact.Opened;
 import live.blytz.auctions.internal.auction.AuctionFact.ProxyBid;
 import live.blytz.auctions.internal.auction.AuctionFact.Started;
@@ -97,10 +98,22 @@ final class Auction {
         }
         UUID me = bidder.value();
         Money price = currentPrice();
-        if (leaderId == null || leaderId.equals(bidder)) {
-            Money newMax = leaderId == null || leaderMax == null ? max : larger(max, leaderMax);
-            Money stands = raisedToReserve(amount, newMax);
-            facts.add(new BidAccepted(me, stands.amount(), max.amount(), stands.amount(), me, newMax.amount()));
+        if (bidder.equals(leaderId)) {
+            // The leader raises their maximum: the price stays (nobody bid against them), unless the new maximum
+            // reaches the reserve, which lifts it there; only then is it a bid that can extend the end.
+            if (!max.isGreaterThan(leaderMaximum())) {
+                throw new ConflictException("You lead with a maximum of " + leaderMaximum() + "; a new maximum must "
+                        + "be higher", Map.of("your_max_amount", leaderMaximum().amount()));
+            }
+            Money stands = raisedToReserve(price, max);
+            if (!stands.isGreaterThan(price)) {
+                facts.add(new MaxRaised(me, max.amount()));
+                return facts;
+            }
+            facts.add(new BidAccepted(me, stands.amount(), max.amount(), stands.amount(), me, max.amount()));
+        } else if (leaderId == null) {
+            Money stands = raisedToReserve(amount, max);
+            facts.add(new BidAccepted(me, stands.amount(), max.amount(), stands.amount(), me, max.amount()));
         } else if (max.isGreaterThan(leaderMaximum())) {
             Money rival = leaderMaximum();
             if (rival.isGreaterThan(price)) {
@@ -277,6 +290,7 @@ final class Auction {
                 leaderMax = money(proxy.leaderMax());
                 bidCount++;
             }
+            case MaxRaised raised -> leaderMax = money(raised.leaderMax());
             case Extended extended -> endsAt = extended.endsAt();
             case BoughtNow bought -> {
                 currentPrice = money(bought.price());

@@ -19,7 +19,7 @@ sealed interface AuctionFact {
     /** The type codes of the log, and the record each names. */
     Map<String, Class<? extends AuctionFact>> TYPES = Map.of(
             "opened", Opened.class, "started", Started.class, "bid_placed", BidAccepted.class,
-            "proxy_bid", ProxyBid.class, "extended", Extended.class, "bought_now", BoughtNow.class,
+            "proxy_bid", ProxyBid.class, "max_raised", MaxRaised.class, "extended", Extended.class, "bought_now", BoughtNow.class,
             "ended", Ended.class, "cancelled", Cancelled.class);
 
     default String type() {
@@ -63,6 +63,13 @@ sealed interface AuctionFact {
 
     /** The system bid {@code amount} for {@code bidderId}, within their maximum; the price is {@code amount}. */
     record ProxyBid(UUID bidderId, BigDecimal amount, UUID leaderId, BigDecimal leaderMax) implements AuctionFact {
+    }
+
+    /**
+     * The leader raised their own maximum to {@code leaderMax}; the price did not move. Private, as every maximum is:
+     * no history row, no stream event, no published event.
+     */
+    record MaxRaised(UUID bidderId, BigDecimal leaderMax) implements AuctionFact {
     }
 
     /** Soft close: a late bid moved the end. */

@@ -15,6 +15,7 @@ import live.blytz.auctions.internal.auction.AuctionFact.BidAccepted;
 import live.blytz.auctions.internal.auction.AuctionFact.BoughtNow;
 import live.blytz.auctions.internal.auction.AuctionFact.Ended;
 import live.blytz.auctions.internal.auction.AuctionFact.Extended;
+import live.blytz.auctions.internal.auction.AuctionFact.MaxRaised;
 import live.blytz.auctions.internal.auction.AuctionFact.Opened;
 import live.blytz.auctions.internal.auction.AuctionFact.ProxyBid;
 import live.blytz.auctions.internal.auction.AuctionFact.Started;
@@ -135,6 +136,36 @@ class AuctionTests {
         assertThat(auction.leaderId()).isEqualTo(bob);
         assertThat(auction.currentPrice()).isEqualTo(eur("20.50"));
         assertThat(auction.bidCount()).isEqualTo(5);
+    }
+
+    @Test
+    void theLeaderRaisingTheirMaximumDoesNotBidAgainstThemselves() {
+        Auction auction = auction("10.00", "60.00", null);
+        bid(auction, alice, "10.00", "20.00");
+        bid(auction, bob, "15.00", "15.00");
+        assertThat(auction.currentPrice()).isEqualTo(eur("15.50"));
+        assertThat(auction.bidCount()).isEqualTo(3);
+
+        // Below the reserve: only the maximum changes, privately, and the end does not move.
+        List<AuctionFact> facts = bid(auction, alice, "16.50", "40.00", END.minusSeconds(30));
+        assertThat(facts).containsExactly(new MaxRaised(alice.value(), new BigDecimal("40.00")));
+        assertThat(auction.currentPrice()).isEqualTo(eur("15.50"));
+        assertThat(auction.bidCount()).isEqualTo(3);
+        assertThat(auction.leaderMax()).isEqualTo(eur("40.00"));
+        assertThat(auction.endsAt()).isEqualTo(END);
+        // The raised maximum defends: a rival under it is answered one increment above.
+        bid(auction, bob, "30.00", "30.00");
+        assertThat(auction.leaderId()).isEqualTo(alice);
+        assertThat(auction.currentPrice()).isEqualTo(eur("31.00"));
+
+        // Not higher than the standing maximum: refused, and nothing changes.
+        assertThatThrownBy(() -> bid(auction, alice, "32.00", "40.00")).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(e.details()).containsEntry("your_max_amount", new BigDecimal("40.00")));
+        // A maximum that reaches the reserve lifts the price to it: a real bid now.
+        facts = bid(auction, alice, "32.00", "75.00");
+        assertThat(facts).containsExactly(new BidAccepted(alice.value(), new BigDecimal("60.00"),
+                new BigDecimal("75.00"), new BigDecimal("60.00"), alice.value(), new BigDecimal("75.00")));
+        assertThat(auction.reserveMet()).isTrue();
     }
 
     @Test
