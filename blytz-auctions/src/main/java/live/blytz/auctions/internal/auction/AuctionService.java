@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import live.blytz.auctions.events.AuctionCancelled;
 import live.blytz.auctions.events.AuctionEnded;
@@ -54,6 +55,7 @@ class AuctionService {
     private final RateLimitPolicy bidsPerAccount;
     private final BidAdmission<BidBatchDecider.PendingBid, Replayable<BidResult>> bids;
     private final BidAdmission<Caller, Long> buyNows;
+    private final BidBatchDecider decider;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -68,6 +70,7 @@ class AuctionService {
         this.limiter = limiter;
         this.bidsPerAccount = new RateLimitPolicy("auctions-bid-account", properties.bidsPerAccount().limit(),
                 properties.bidsPerAccount().window());
+        this.decider = decider;
         this.bids = new BidAdmission<>(admission, admission.maxBatch(), decider::decide);
         this.buyNows = new BidAdmission<>(admission, 1, this::decideBuyNow);
         this.transactions = transactions;
@@ -75,10 +78,16 @@ class AuctionService {
         this.clock = clock;
     }
 
-    /** Opens an auction of the caller's active product (an admin's of anyone's), with catalog's prices of this moment. */
+    /**
+     * Opens an auction of the caller's active product (an admin's of anyone's), with catalog's prices of this moment;
+     * never for a suspended caller (auth's token check alone is not the rule, ADR 0025).
+     */
     @Transactional
     UUID open(Caller caller, AuctionRequests.Open request) {
         Instant now = Instants.now(clock);
+        if (accounts.suspended(caller.id())) {
+            throw new ForbiddenException("A suspended account cannot open auctions");
+        }
         AuctionableProduct product = products.find(request.productId())
                 .filter(found -> found.publiclyVisible() || caller.mayManage(found.sellerId()))
                 .orElseThrow(() -> ValidationException.of("product_id", "is not an existing product"));
@@ -100,12 +109,18 @@ class AuctionService {
     /**
      * A bid. With an {@code Idempotency-Key} already used by this bidder for the same request, the first outcome is
      * returned and nothing else happens; for another request, a 409. Only accepted bids are remembered: a refused one
-     * changed nothing, so its retry is decided afresh. The rate limit is taken before the bid waits in the instance's
+     * changed nothing, so its retry is decided afresh. A retry of a decided bid is answered from its stored outcome
+     * first, without spending a token of the rate limit; anything else takes its token, then waits in the instance's
      * admission, where it is decided with the other bids of its auction waiting there ({@link BidBatchDecider}).
      */
     Replayable<BidResult> bid(Caller caller, UUID auctionId, String key, AuctionRequests.Bid request) {
+        BidBatchDecider.PendingBid bid = new BidBatchDecider.PendingBid(caller, key, request);
+        Optional<Outcome<Replayable<BidResult>>> stored = decider.stored(auctionId, bid);
+        if (stored.isPresent()) {
+            return stored.get().get();
+        }
         throttle(caller);
-        return bids.admit(auctionId, new BidBatchDecider.PendingBid(caller, key, request));
+        return bids.admit(auctionId, bid);
     }
 
     /** Buys at the buy-now price: the auction ends, sold to the caller, and catalog marks the product sold. */

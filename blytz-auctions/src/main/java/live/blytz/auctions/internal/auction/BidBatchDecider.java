@@ -34,6 +34,7 @@ import live.blytz.sharedkernel.error.DomainException;
 import live.blytz.sharedkernel.error.ForbiddenException;
 import live.blytz.sharedkernel.error.NotFoundException;
 import live.blytz.sharedkernel.error.ValidationException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -79,6 +80,16 @@ class BidBatchDecider {
         KeyRef ref() {
             return new KeyRef(caller.id().value(), key);
         }
+    }
+
+    /**
+     * The stored first outcome of {@code bid}'s key, if it has one (a 409 if it was for another request): what a
+     * retry is answered with before it spends a token of the rate limit or waits for a batch. A retry that arrives
+     * while its first request is still deciding finds nothing here, and its batch answers it.
+     */
+    java.util.Optional<Outcome<Replayable<BidResult>>> stored(UUID auctionId, PendingBid bid) {
+        return keys.find(bid.caller().id(), bid.key())
+                .map(stored -> replay(stored, fingerprint(auctionId, bid.request())));
     }
 
     /** One outcome per bid of {@code batch}, in its order. */
@@ -215,19 +226,20 @@ class BidBatchDecider {
                     auction.bidCount(), auction.reserveMet(), auction.minimumBid(increments).amount(),
                     auction.endsAt());
         }
+    }
 
-        /** A key this batch did not claim: its stored first outcome, or a 409 if it was for another request. */
-        private Outcome<Replayable<BidResult>> replay(IdempotencyKeyRepository.Stored stored, String fingerprint) {
-            if (stored == null) {
-                // Claimed by another transaction that then released it, between this batch's two looks: retry.
-                return Outcome.refused(new AtCapacityException("This bid's Idempotency-Key was being used by another "
-                        + "request; retry with the same key", java.time.Duration.ofSeconds(1)));
-            }
-            if (!stored.fingerprint().equals(fingerprint) || stored.body() == null) {
-                return Outcome.refused(keyUsedForAnother());
-            }
-            return Outcome.of(new Replayable<>(json.readValue(stored.body(), BidResult.class), true));
+    /** A key used before: its stored first outcome, or a 409 if it was for another request. */
+    private Outcome<Replayable<BidResult>> replay(IdempotencyKeyRepository.@Nullable Stored stored,
+            String fingerprint) {
+        if (stored == null) {
+            // Claimed by another transaction that then released it, between this batch's two looks: retry.
+            return Outcome.refused(new AtCapacityException("This bid's Idempotency-Key was being used by another "
+                    + "request; retry with the same key", java.time.Duration.ofSeconds(1)));
         }
+        if (!stored.fingerprint().equals(fingerprint) || stored.body() == null) {
+            return Outcome.refused(keyUsedForAnother());
+        }
+        return Outcome.of(new Replayable<>(json.readValue(stored.body(), BidResult.class), true));
     }
 
     /** What {@code BidPlaced} says of an accepted bid: the auction as that bid left it. */
