@@ -139,6 +139,9 @@ SELECT 'events=' || (SELECT count(*) FROM log)
   || ' gaps_or_duplicates=' || (SELECT count(*) FROM log WHERE previous IS NOT NULL AND seq <> previous + 1)
   || ' first_seq=' || (SELECT min(seq) FROM log)
   || ' bid_placed=' || (SELECT count(*) FROM log WHERE type = 'bid_placed')
+  -- The facts of one transaction share its time: accepted bids per writing transaction (a batch, ADR 0025).
+  || ' writing_transactions=' || (SELECT count(DISTINCT occurred_at) FROM auctions.auction_events
+                                  WHERE auction_id = '$auction' AND type = 'bid_placed')
   || ' not_increasing=' || (SELECT count(*) FROM bids WHERE previous IS NOT NULL AND amount <= previous)
   || ' projection_bid_count=' || (SELECT bid_count FROM auctions.auctions WHERE id = '$auction')
   || ' bid_rows=' || (SELECT count(*) FROM bids);
