@@ -147,12 +147,14 @@ public class AuctionBench {
         deadline[0] = began + Duration.ofSeconds(seconds).toNanos();
         start.countDown();
         Thread.sleep(Duration.ofSeconds(warmup));
+        long cpuBefore = cpuNanos();
         System.out.println("measuring");
         System.out.flush();
         for (Thread thread : threads) {
             thread.join();
         }
         double elapsed = (System.nanoTime() - began) / 1e9;
+        double clientCores = (cpuNanos() - cpuBefore) / 1e9 / elapsed;
         long[] all = latencies.stream().flatMapToLong(l -> Arrays.stream(l, 1, (int) l[0] + 1)).sorted().toArray();
         System.out.printf("auction=%s%n", auction);
         System.out.printf("accepted=%d%nrefused=%d%nfailed=%d %s%n", accepted.get(), refused.get(), failed.get(),
@@ -160,6 +162,13 @@ public class AuctionBench {
         System.out.printf("accepted_per_second=%.1f%ndecided_per_second=%.1f%nrequests_per_second=%.1f%n",
                 counted.get() / elapsed, decided.get() / elapsed, all.length / elapsed);
         System.out.printf("p50_ms=%.1f%np99_ms=%.1f%n", percentile(all, 0.50), percentile(all, 0.99));
+        System.out.printf("client_cpu_cores=%.2f%n", clientCores);
+    }
+
+    /** This process's CPU time: what the client itself costs the machine it shares with the instances. */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     static double percentile(long[] sorted, double p) {

@@ -11,7 +11,7 @@
 # Builds the fat jar unless it exists, starts it twice on free ports with the rate limits lifted, runs
 # AuctionBench.java, samples PostgreSQL's sessions while it measures (where the time goes), checks the log with psql
 # and runs pgbench. A benchmark, not a test: run it on an idle machine. BENCH_JAVA_OPTS go to both instances;
-# BENCH_JFR=<dir> records both with JFR over the measured window.
+# BENCH_JFR=<dir> records both with JFR over the measured window; BENCH_JAR=<jar> runs that build instead (A/B).
 set -euo pipefail
 
 bidders="${1:-64}"
@@ -27,7 +27,8 @@ if [[ -z "${JAVA_HOME:-}" ]]; then
   for jdk in /usr/lib/jvm/*25*; do [[ -x "$jdk/bin/java" ]] && export JAVA_HOME="$jdk" && break; done
 fi
 java="$JAVA_HOME/bin/java"
-[[ -f blytz-app/target/blytz-app.jar ]] || ./mvnw -B -q -pl blytz-app -am package -DskipTests
+jar="${BENCH_JAR:-blytz-app/target/blytz-app.jar}"
+[[ -f "$jar" ]] || ./mvnw -B -q -pl blytz-app -am package -DskipTests
 
 # psql's connection from the JDBC URL: jdbc:postgresql://host:port/db
 hostport_db="${SPRING_DATASOURCE_URL#jdbc:postgresql://}"
@@ -50,7 +51,7 @@ trap cleanup EXIT
 for instance in 1 2; do
   port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
   # shellcheck disable=SC2086
-  SERVER_PORT="$port" "$java" ${BENCH_JAVA_OPTS:-} -jar blytz-app/target/blytz-app.jar "${limits[@]}" \
+  SERVER_PORT="$port" "$java" ${BENCH_JAVA_OPTS:-} -jar "$jar" "${limits[@]}" \
     >"blytz-app/target/bench-auctions-$instance.log" 2>&1 &
   apps+=("$!")
   bases+=("http://127.0.0.1:$port")
@@ -79,6 +80,15 @@ if [[ -n "${BENCH_JFR:-}" ]]; then
       filename="$BENCH_JFR/bench-auctions-$pid.jfr" >/dev/null
   done
 fi
+# Where the CPU goes over the measured window: each instance, PostgreSQL (every backend, of any database), Redis,
+# and the rest of the machine (the client, which reports its own, and other work on a shared machine), in cores (CPU
+# seconds per second).
+ticks() { local sum=0 pid; for pid in "$@"; do
+  [[ -r /proc/$pid/stat ]] && sum=$((sum + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo "$sum"; }
+machine_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
+cpu_snapshot() { echo "$(ticks "${apps[0]}") $(ticks "${apps[1]}") $(ticks $(pgrep -x postgres)) \
+  $(ticks $(pgrep -x redis-server)) $(machine_ticks) $(date +%s.%N)"; }
+cpu_before="$(cpu_snapshot)"
 # Where the time goes: PostgreSQL's client sessions of this database sampled every 50 ms while the client measures,
 # as the average number of sessions in each state and wait (a session "idle in transaction" holds its locks while
 # the application works between two statements).
@@ -97,7 +107,20 @@ END \$\$;
 SELECT state, wait, round(count(*)::numeric / $samples, 2) AS sessions, min(query) AS a_query
   FROM sample WHERE state <> 'idle' GROUP BY state, wait ORDER BY count(*) DESC LIMIT 12;
 SQL
+cpu_after="$(cpu_snapshot)"
 wait "$client"
+python3 - "$cpu_before" "$cpu_after" "$(getconf CLK_TCK)" <<'PY'
+import sys
+before, after, hz = [float(x) for x in sys.argv[1].split()], [float(x) for x in sys.argv[2].split()], float(sys.argv[3])
+seconds = after[-1] - before[-1]
+cores = [(a - b) / hz / seconds for a, b in zip(after[:-1], before[:-1])]
+names = ["instance 1", "instance 2", "PostgreSQL", "Redis"]
+print("--- CPU while measuring (cores; the machine has %d)" % __import__("os").cpu_count())
+for name, used in zip(names, cores):
+    print(f"{name:12s} {used:5.2f}")
+print(f"{'the rest':12s} {cores[4] - sum(cores[:4]):5.2f} (the client and other work)")
+print(f"{'machine':12s} {cores[4]:5.2f}")
+PY
 result="$(grep -v '^measuring' "$out")"
 echo "$result"
 echo "load_average=$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -116,6 +139,9 @@ SELECT 'events=' || (SELECT count(*) FROM log)
   || ' gaps_or_duplicates=' || (SELECT count(*) FROM log WHERE previous IS NOT NULL AND seq <> previous + 1)
   || ' first_seq=' || (SELECT min(seq) FROM log)
   || ' bid_placed=' || (SELECT count(*) FROM log WHERE type = 'bid_placed')
+  -- The facts of one transaction share its time: accepted bids per writing transaction (a batch, ADR 0025).
+  || ' writing_transactions=' || (SELECT count(DISTINCT occurred_at) FROM auctions.auction_events
+                                  WHERE auction_id = '$auction' AND type = 'bid_placed')
   || ' not_increasing=' || (SELECT count(*) FROM bids WHERE previous IS NOT NULL AND amount <= previous)
   || ' projection_bid_count=' || (SELECT bid_count FROM auctions.auctions WHERE id = '$auction')
   || ' bid_rows=' || (SELECT count(*) FROM bids);

@@ -230,7 +230,7 @@ class AuctionHttpTests {
 
         // Concurrent retries of one request: one bid, every answer the same.
         String raced = UUID.randomUUID().toString();
-        List<Map<String, Object>> answers = live.blytz.Concurrently.run(8, () -> auctions.bid(alice, id, "20.00", null,
+        List<Map<String, Object>> answers = live.blytz.Concurrently.run(8, () -> auctions.bid(bob, id, "20.00", null,
                 raced).expectStatus().isCreated().returnResult(AuctionHttp.JSON).getResponseBody());
         assertThat(answers).allSatisfy(answer -> assertThat(answer).isEqualTo(answers.getFirst()));
         assertThat(jdbc.sql("SELECT count(*) FROM auctions.bids WHERE auction_id = ? AND amount = 20.00")
@@ -418,6 +418,24 @@ class AuctionHttpTests {
     }
 
     @Test
+    void aLeaderRaisingTheirMaximumKeepsThePriceAndOnlyTheyLearnOfIt() {
+        String id = auctions.auction(seller, "10.00", null, null, "PT1H");
+        auctions.bid(alice, id, "10.00", "20.00").expectStatus().isCreated();
+        auctions.bid(bob, id, "12.00", null).expectStatus().isCreated();
+        auctions.bid(alice, id, "13.00", "50.00").expectStatus().isCreated().expectBody()
+                .jsonPath("$.leading").isEqualTo(true)
+                .jsonPath("$.current_price").isEqualTo(12.5)
+                .jsonPath("$.max_amount").isEqualTo(50.0)
+                .jsonPath("$.bid_count").isEqualTo(3);
+        assertThat(auctions.get(id, alice)).containsEntry("current_price", 12.5).containsEntry("bid_count", 3)
+                .containsEntry("your_max_amount", 50.0);
+        assertThat(auctions.get(id, bob)).containsEntry("current_price", 12.5).containsEntry("your_max_amount", 12.0);
+        http.get().uri("/api/v1/auctions/{id}/bids", id).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.data.length()").isEqualTo(3);
+        auctions.bid(alice, id, "13.00", "50.00").expectStatus().isEqualTo(409);
+    }
+
+    @Test
     void theListFiltersSortsAndPagesWithSignedCursors() {
         Account lister = accounts.register(Role.SELLER);
         List<String> ids = new ArrayList<>();
@@ -459,19 +477,24 @@ class AuctionHttpTests {
     void bidsAreRateLimitedPerAccount() {
         String id = auctions.auction(seller, "10.00", null, null, "PT1H");
         Account eager = accounts.register(Role.BUYER);
+        String key = UUID.randomUUID().toString();
+        auctions.bid(eager, id, "10.00", null, key).expectStatus().isCreated();
         // The test profile allows an account 40 bids per 10 minutes, refilled evenly: the 41st comes at once, unless
         // the machine is so slow that a token was refilled meanwhile.
-        int answered = 0;
+        int answered = 1;
         RestTestClient.ResponseSpec response = auctions.bid(eager, id, "1.00", null);
         while (response.returnResult(AuctionHttp.JSON).getStatus().value() == 409 && answered < 60) {
             answered++;
             response = auctions.bid(eager, id, "1.00", null);
         }
         assertThat(answered).isBetween(40, 59);
-        auctions.bid(eager, id, "10.00", null).expectStatus().isEqualTo(429)
+        auctions.bid(eager, id, "11.00", null).expectStatus().isEqualTo(429)
                 .expectHeader().exists(HttpHeaders.RETRY_AFTER)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        auctions.bid(alice, id, "10.00", null).expectStatus().isCreated();
+        // A retry of a decided bid spends nothing: with no token left it still gets its first outcome.
+        auctions.bid(eager, id, "10.00", null, key).expectStatus().isCreated()
+                .expectHeader().valueEquals("Idempotent-Replayed", "true");
+        auctions.bid(alice, id, "11.00", null).expectStatus().isCreated();
     }
 
     @Test
@@ -570,6 +593,23 @@ class AuctionHttpTests {
                 Instant.now())));
         awaitSuspended(alice, false);
         auctions.bid(alice, id, "10.00", null).expectStatus().isCreated();
+    }
+
+    @Test
+    void aSuspendedSellerCannotOpenAnAuctionAndAReactivatedOneCan() throws InterruptedException {
+        String product = auctions.product(seller, "10.00", null, null);
+        Map<String, Object> body = Map.of("product_id", product, "duration", "PT1H");
+        transactions.executeWithoutResult(status -> events.publishEvent(new AccountSuspended(seller.id(), 100,
+                Instant.now())));
+        awaitSuspended(seller, true);
+        auctions.open(seller, body).expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.detail").isEqualTo("A suspended account cannot open auctions");
+        transactions.executeWithoutResult(status -> events.publishEvent(new AccountReactivated(seller.id(), 101,
+                Instant.now())));
+        awaitSuspended(seller, false);
+        // Nothing was reserved by the refusal: the product is still free to auction.
+        auctions.open(seller, body).expectStatus().isCreated();
     }
 
     /** A bidder as a response shows them (a map that may hold a null id). */

@@ -103,7 +103,7 @@ final class Auction {
             // reaches the reserve, which lifts it there; only then is it a bid that can extend the end.
             if (!max.isGreaterThan(leaderMaximum())) {
                 throw new ConflictException("You lead with a maximum of " + leaderMaximum() + "; a new maximum must "
-                        + "be higher", Map.of("your_max_amount", leaderMaximum().amount()));
+                        + "be higher");
             }
             Money stands = raisedToReserve(price, max);
             if (!stands.isGreaterThan(price)) {

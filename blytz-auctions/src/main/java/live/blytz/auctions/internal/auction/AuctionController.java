@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import live.blytz.auctions.internal.auction.AuctionRequests.BidResult;
 import live.blytz.auctions.internal.browse.AuctionBrowseService;
 import live.blytz.auctions.internal.browse.AuctionResponse;
@@ -44,6 +45,7 @@ class AuctionController {
     static final String REPLAYED = "Idempotent-Replayed";
     /** Visible ASCII, 1 to 100 characters: a UUID is a good key. */
     static final String KEY_PATTERN = "^[\\x21-\\x7E]{1,100}$";
+    private static final Pattern KEY = Pattern.compile(KEY_PATTERN);
     static final String BUSY = "A dependency is down, or this instance has as many bids of this auction waiting as it "
             + "queues; retry after `Retry-After` seconds";
 
@@ -95,7 +97,7 @@ class AuctionController {
                     schema = @Schema(type = "string", pattern = KEY_PATTERN, minLength = 1, maxLength = 100))
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String key,
             @Valid @RequestBody AuctionRequests.Bid body) {
-        if (key == null || !key.matches(KEY_PATTERN)) {
+        if (key == null || !KEY.matcher(key).matches()) {
             throw ValidationException.of(IDEMPOTENCY_KEY, "is required: 1 to 100 visible ASCII characters, e.g. a UUID");
         }
         AuctionService.Replayable<BidResult> outcome = auctions.bid(caller, id, key, body);

@@ -7,15 +7,21 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import live.blytz.auctions.internal.AuctionLogWatcher;
 import live.blytz.auctions.internal.auction.AuctionFact.BidAccepted;
 import live.blytz.auctions.internal.auction.AuctionFact.BoughtNow;
 import live.blytz.auctions.internal.auction.AuctionFact.Logged;
+import live.blytz.auctions.internal.auction.AuctionFact.MaxRaised;
 import live.blytz.auctions.internal.auction.AuctionFact.ProxyBid;
 import live.blytz.sharedkernel.Money;
 import live.blytz.sharedkernel.UserId;
@@ -61,15 +67,6 @@ class AuctionRepository {
     }
 
     /**
-     * The auction as last committed, without a lock: what a bid can be refused on before it queues for the lock
-     * (a price only rises, so a bid too low now is too low after the lock too).
-     */
-    Optional<Auction> peek(UUID id) {
-        return jdbc.sql("SELECT * FROM auctions.auctions WHERE id = :id")
-                .param("id", id).query(this::auction).optional();
-    }
-
-    /**
      * Up to {@code limit} auctions due to start or end at {@code now}, locked; those another instance is closing are
      * skipped, so each due auction is handled by exactly one closer.
      */
@@ -83,27 +80,78 @@ class AuctionRepository {
     }
 
     /**
-     * Appends {@code facts} at {@code now}, applies them to {@code auction} and writes its projections; returns the
-     * handle number of the leader after them (null without a leader).
+     * Appends {@code facts} at {@code now}, applies them to {@code auction} and writes its projections.
      */
-    @Nullable Integer record(Auction auction, List<AuctionFact> facts, Instant now) {
-        return append(auction, auction.fold(facts, now), null);
+    void record(Auction auction, List<AuctionFact> facts, Instant now) {
+        append(auction, auction.fold(facts, now), List.of(), List.of());
     }
 
     /**
-     * Writes facts already folded into {@code auction} ({@link Auction#fold}): appends them to the log, writes the
-     * projections and, for a bid, {@code outcome} as its Idempotency-Key's first outcome; all in one statement, so
-     * that the auction's row lock is held for one round trip between the decision and the commit. Returns the handle
-     * number of the leader after them (null without a leader).
+     * Writes facts already folded into {@code auction} ({@link Auction#fold}) — those of one decision or of a batch of
+     * bids — in one statement, so that the auction's row lock is held for one round trip between the decisions and
+     * the commit: appends them to the log, writes the projections, stores {@code outcomes} as the first outcomes of
+     * their Idempotency-Keys and forgets the {@code released} keys (claimed by bids this batch refused). Returns the
+     * handle number of every participant the facts name as leader.
      */
-    @Nullable Integer append(Auction auction, List<Logged> appended, @Nullable KeyOutcome outcome) {
-        Integer handle = write(auction, appended, true, outcome);
+    Map<UUID, Integer> append(Auction auction, List<Logged> appended, List<KeyOutcome> outcomes,
+            List<KeyRef> released) {
+        Map<UUID, Integer> handles = write(auction, appended, true, outcomes, released);
         tellWatchersAfterCommit(auction.id(), auction.seq());
-        return handle;
+        return handles;
     }
 
     /** The first outcome of a bid, stored with its facts under the Idempotency-Key the bid claimed. */
-    record KeyOutcome(UserId bidder, String key, int status, String body) {
+    record KeyOutcome(KeyRef key, int status, String body) {
+    }
+
+    /**
+     * One statement for a batch of bids before the lock: claims their Idempotency-Keys (a key another transaction
+     * holds is waited for), finds which bidders are suspended, and reads the auction as last committed, without a
+     * lock (a price only rises, so a bid too low for it is too low under the lock too). Empty without the auction.
+     */
+    Optional<BeforeLock> claimAndPeek(UUID id, List<KeyClaim> claims, Collection<UUID> bidders, Instant now) {
+        MapSqlParameterSource p = new MapSqlParameterSource("id", id).addValue("now", Timestamp.from(now));
+        List<String> rows = new ArrayList<>();
+        for (int i = 0; i < claims.size(); i++) {
+            KeyClaim claim = claims.get(i);
+            rows.add("(:bidder%1$d, :key%1$d, :fingerprint%1$d, :now)".formatted(i));
+            p.addValue("bidder" + i, claim.key().bidder()).addValue("key" + i, claim.key().key())
+                    .addValue("fingerprint" + i, claim.fingerprint());
+        }
+        p.addValue("bidders", bidders);
+        // Keys are visible ASCII without spaces: "bidder key" is unambiguous.
+        String sql = """
+                WITH claimed AS (
+                    INSERT INTO auctions.idempotency_keys (bidder_id, key, fingerprint, created_at)
+                    VALUES %s ON CONFLICT DO NOTHING RETURNING bidder_id, key)
+                SELECT a.*,
+                    ARRAY(SELECT bidder_id::text || ' ' || key FROM claimed) AS claimed,
+                    ARRAY(SELECT id::text FROM auctions.accounts WHERE id IN (:bidders) AND suspended) AS suspended
+                FROM auctions.auctions a WHERE a.id = :id""".formatted(String.join(", ", rows));
+        return jdbc.sql(sql).paramSource(p).query((rs, row) -> {
+            Set<KeyRef> claimed = new HashSet<>();
+            for (String entry : (String[]) rs.getArray("claimed").getArray()) {
+                int space = entry.indexOf(' ');
+                claimed.add(new KeyRef(UUID.fromString(entry.substring(0, space)), entry.substring(space + 1)));
+            }
+            Set<UUID> suspended = new HashSet<>();
+            for (String entry : (String[]) rs.getArray("suspended").getArray()) {
+                suspended.add(UUID.fromString(entry));
+            }
+            return new BeforeLock(auction(rs, row), claimed, suspended);
+        }).optional();
+    }
+
+    /** A bidder's Idempotency-Key. */
+    record KeyRef(UUID bidder, String key) {
+    }
+
+    /** A key to claim for a request with this fingerprint. */
+    record KeyClaim(KeyRef key, String fingerprint) {
+    }
+
+    /** What {@link #claimAndPeek} found: the auction as last committed, the keys claimed, the suspended bidders. */
+    record BeforeLock(Auction seen, Set<KeyRef> claimed, Set<UUID> suspended) {
     }
 
     /** The live streams learn of new facts once they are visible to every reader (never of a rolled-back one). */
@@ -142,31 +190,43 @@ class AuctionRepository {
         Auction auction = Auction.before(id);
         for (Logged logged : log(id)) {
             auction.apply(logged.fact(), logged.seq(), logged.occurredAt());
-            write(auction, List.of(logged), false, null);
+            write(auction, List.of(logged), false, List.of(), List.of());
         }
     }
 
     /**
      * One statement of data-modifying CTEs: the facts appended to the log (unless {@code append} is false, as when
-     * rebuilding from it), their history rows, the bidder's participant row, the key's outcome and the auction's row.
-     * A decision changes at most one participant (the bidder or buyer), so the next handle number is computed once.
+     * rebuilding from it), their history rows, the participants' rows (new ones numbered in the order of their first
+     * bid), the keys' outcomes and releases, and the auction's row; it returns the handles of the leaders the facts
+     * name.
      */
-    private @Nullable Integer write(Auction auction, List<Logged> facts, boolean append, @Nullable KeyOutcome outcome) {
+    private Map<UUID, Integer> write(Auction auction, List<Logged> facts, boolean append, List<KeyOutcome> outcomes,
+            List<KeyRef> released) {
         MapSqlParameterSource p = projection(auction);
         List<String> steps = new ArrayList<>();
         List<String> events = new ArrayList<>();
         List<String> bids = new ArrayList<>();
-        String participant = null;
+        // Per participant, in the order of its first fact here: its greatest maximum and its last bid's time.
+        Map<UUID, ParticipantRow> participants = new LinkedHashMap<>();
+        Set<UUID> leaders = new LinkedHashSet<>();
         for (int i = 0; i < facts.size(); i++) {
             Logged logged = facts.get(i);
             p.addValue("seq" + i, logged.seq()).addValue("at" + i, Timestamp.from(logged.occurredAt()));
             events.add("(:id, :seq%1$d, :type%1$d, CAST(:payload%1$d AS jsonb), :at%1$d)".formatted(i));
             p.addValue("type" + i, logged.fact().type())
                     .addValue("payload" + i, json.writeValueAsString(logged.fact()));
+            if (logged.fact() instanceof MaxRaised raised) {
+                // Private: no history row, only the leader's own maximum.
+                participants.merge(raised.bidderId(), new ParticipantRow(raised.leaderMax(), logged.occurredAt()),
+                        ParticipantRow::then);
+                continue;
+            }
             HistoryRow row = switch (logged.fact()) {
-                case BidAccepted bid -> new HistoryRow(bid.bidderId(), bid.amount(), "bid", bid.maxAmount());
-                case ProxyBid proxy -> new HistoryRow(proxy.bidderId(), proxy.amount(), "proxy", null);
-                case BoughtNow bought -> new HistoryRow(bought.buyerId(), bought.price(), "buy_now", bought.price());
+                case BidAccepted bid -> new HistoryRow(bid.bidderId(), bid.amount(), "bid", bid.maxAmount(),
+                        bid.leaderId());
+                case ProxyBid proxy -> new HistoryRow(proxy.bidderId(), proxy.amount(), "proxy", null, proxy.leaderId());
+                case BoughtNow bought -> new HistoryRow(bought.buyerId(), bought.price(), "buy_now", bought.price(),
+                        bought.buyerId());
                 default -> null;
             };
             if (row == null) {
@@ -175,20 +235,10 @@ class AuctionRepository {
             bids.add("(:id, :seq%1$d, :bidder%1$d, :amount%1$d, :kind%1$d, :at%1$d)".formatted(i));
             p.addValue("bidder" + i, row.bidder()).addValue("amount" + i, row.amount())
                     .addValue("kind" + i, row.kind());
+            leaders.add(row.leader());
             if (row.max() != null) {
-                if (participant != null) {
-                    throw new IllegalStateException("one decision changes at most one participant");
-                }
-                participant = """
-                        participant AS (
-                            INSERT INTO auctions.participants AS p (auction_id, bidder_id, handle_no, max_amount, last_bid_at)
-                            VALUES (:id, :bidder%1$d,
-                                (SELECT COALESCE(MAX(handle_no), 0) + 1 FROM auctions.participants WHERE auction_id = :id),
-                                :max%1$d, :at%1$d)
-                            ON CONFLICT (auction_id, bidder_id) DO UPDATE
-                            SET max_amount = GREATEST(p.max_amount, EXCLUDED.max_amount), last_bid_at = EXCLUDED.last_bid_at
-                            RETURNING bidder_id, handle_no)""".formatted(i);
-                p.addValue("max" + i, row.max());
+                participants.merge(row.bidder(), new ParticipantRow(row.max(), logged.occurredAt()),
+                        ParticipantRow::then);
             }
         }
         if (append) {
@@ -199,13 +249,30 @@ class AuctionRepository {
             steps.add("history AS (INSERT INTO auctions.bids (auction_id, seq, bidder_id, amount, kind, placed_at) "
                     + "VALUES " + String.join(", ", bids) + ")");
         }
-        steps.add(participant == null ? "participant AS (SELECT NULL::uuid AS bidder_id, NULL::int AS handle_no)"
-                : participant);
-        if (outcome != null) {
-            steps.add("outcome AS (UPDATE auctions.idempotency_keys SET status = :keyStatus, body = :keyBody "
-                    + "WHERE bidder_id = :keyBidder AND key = :key)");
-            p.addValue("keyStatus", outcome.status()).addValue("keyBody", outcome.body())
-                    .addValue("keyBidder", outcome.bidder().value()).addValue("key", outcome.key());
+        steps.add(participants.isEmpty() ? "participant AS (SELECT NULL::uuid AS bidder_id, NULL::int AS handle_no)"
+                : participants(participants, p));
+        if (!outcomes.isEmpty()) {
+            List<String> rows = new ArrayList<>();
+            for (int i = 0; i < outcomes.size(); i++) {
+                KeyOutcome outcome = outcomes.get(i);
+                rows.add("(CAST(:keyBidder%1$d AS uuid), CAST(:key%1$d AS text), CAST(:keyStatus%1$d AS int), "
+                        .formatted(i) + "CAST(:keyBody%d AS text))".formatted(i));
+                p.addValue("keyBidder" + i, outcome.key().bidder()).addValue("key" + i, outcome.key().key())
+                        .addValue("keyStatus" + i, outcome.status()).addValue("keyBody" + i, outcome.body());
+            }
+            steps.add("outcome AS (UPDATE auctions.idempotency_keys k SET status = o.status, body = o.body FROM (VALUES "
+                    + String.join(", ", rows) + ") AS o (bidder_id, key, status, body) "
+                    + "WHERE k.bidder_id = o.bidder_id AND k.key = o.key)");
+        }
+        if (!released.isEmpty()) {
+            List<String> rows = new ArrayList<>();
+            for (int i = 0; i < released.size(); i++) {
+                rows.add("(:releasedBidder%1$d, :released%1$d)".formatted(i));
+                p.addValue("releasedBidder" + i, released.get(i).bidder()).addValue("released" + i,
+                        released.get(i).key());
+            }
+            steps.add("released AS (DELETE FROM auctions.idempotency_keys WHERE (bidder_id, key) IN ("
+                    + String.join(", ", rows) + "))");
         }
         steps.add("""
                 projection AS (
@@ -221,20 +288,62 @@ class AuctionRepository {
                         bid_count = EXCLUDED.bid_count, leader_id = EXCLUDED.leader_id,
                         leader_max = EXCLUDED.leader_max, winner_id = EXCLUDED.winner_id,
                         bought_now = EXCLUDED.bought_now, seq = EXCLUDED.seq, closed_at = EXCLUDED.closed_at)""");
-        // The leader's handle: the participant row this statement wrote, else the one stored (a statement's CTEs
+        // The leaders' handles: the participant rows this statement wrote, else the ones stored (a statement's CTEs
         // all read the snapshot from before it).
+        p.addValue("leaders", leaders.isEmpty() ? List.of(new UUID(0, 0)) : leaders);
         String sql = "WITH " + String.join(",\n", steps) + """
 
-                SELECT COALESCE(
-                    (SELECT handle_no FROM participant WHERE bidder_id = :leader),
-                    (SELECT handle_no FROM auctions.participants WHERE auction_id = :id AND bidder_id = :leader),
-                    0)""";
-        int handle = jdbc.sql(sql).paramSource(p).query(Integer.class).single();
-        return handle == 0 ? null : handle;
+                SELECT bidder_id, handle_no FROM participant WHERE bidder_id IS NOT NULL
+                UNION ALL
+                SELECT bidder_id, handle_no FROM auctions.participants WHERE auction_id = :id AND bidder_id IN (:leaders)""";
+        Map<UUID, Integer> handles = new HashMap<>();
+        jdbc.sql(sql).paramSource(p).query((ResultSet rs) -> {
+            handles.putIfAbsent(rs.getObject("bidder_id", UUID.class), rs.getInt("handle_no"));
+        });
+        return handles;
+    }
+
+    /**
+     * The participants' rows: each new one gets the next handle number in the order of its first bid (the order
+     * rebuilding the log one fact at a time gives them too); a known one keeps its handle, with its greatest maximum.
+     */
+    private static String participants(Map<UUID, ParticipantRow> participants, MapSqlParameterSource p) {
+        List<String> rows = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<UUID, ParticipantRow> entry : participants.entrySet()) {
+            rows.add("(CAST(:pBidder%1$d AS uuid), CAST(:pMax%1$d AS numeric), CAST(:pAt%1$d AS timestamptz), %1$d)"
+                    .formatted(i));
+            p.addValue("pBidder" + i, entry.getKey()).addValue("pMax" + i, entry.getValue().max())
+                    .addValue("pAt" + i, Timestamp.from(entry.getValue().lastBidAt()));
+            i++;
+        }
+        return """
+                incoming (bidder_id, max_amount, last_bid_at, ord) AS (VALUES %s),
+                fresh AS (
+                    SELECT i.bidder_id, row_number() OVER (ORDER BY i.ord)
+                        + (SELECT COALESCE(MAX(handle_no), 0) FROM auctions.participants WHERE auction_id = :id) AS handle_no
+                    FROM incoming i
+                    WHERE NOT EXISTS (SELECT 1 FROM auctions.participants x
+                                      WHERE x.auction_id = :id AND x.bidder_id = i.bidder_id)),
+                participant AS (
+                    INSERT INTO auctions.participants AS p (auction_id, bidder_id, handle_no, max_amount, last_bid_at)
+                    SELECT :id, i.bidder_id, COALESCE(f.handle_no, 0), i.max_amount, i.last_bid_at
+                    FROM incoming i LEFT JOIN fresh f USING (bidder_id)
+                    ON CONFLICT (auction_id, bidder_id) DO UPDATE
+                    SET max_amount = GREATEST(p.max_amount, EXCLUDED.max_amount), last_bid_at = EXCLUDED.last_bid_at
+                    RETURNING bidder_id, handle_no)""".formatted(String.join(", ", rows));
+    }
+
+    private record ParticipantRow(BigDecimal max, Instant lastBidAt) {
+
+        /** This row followed by a later fact of the same participant: the greater maximum, the later time. */
+        ParticipantRow then(ParticipantRow later) {
+            return new ParticipantRow(max.max(later.max()), later.lastBidAt());
+        }
     }
 
     /** The history row and participant maximum a fact writes, if any. */
-    private record HistoryRow(UUID bidder, BigDecimal amount, String kind, @Nullable BigDecimal max) {
+    private record HistoryRow(UUID bidder, BigDecimal amount, String kind, @Nullable BigDecimal max, UUID leader) {
     }
 
     private static MapSqlParameterSource projection(Auction auction) {

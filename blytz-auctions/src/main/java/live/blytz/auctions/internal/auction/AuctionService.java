@@ -1,37 +1,28 @@
 package live.blytz.auctions.internal.auction;
 
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import live.blytz.auctions.events.AuctionCancelled;
 import live.blytz.auctions.events.AuctionEnded;
 import live.blytz.auctions.events.AuctionOpened;
-import live.blytz.auctions.events.BidPlaced;
 import live.blytz.auctions.internal.AuctionsProperties;
-import live.blytz.auctions.internal.Increments;
 import live.blytz.auctions.internal.account.SuspensionRepository;
-import live.blytz.auctions.internal.auction.AuctionFact.BidAccepted;
 import live.blytz.auctions.internal.auction.AuctionFact.Ended;
-import live.blytz.auctions.internal.auction.AuctionFact.Logged;
 import live.blytz.auctions.internal.auction.AuctionFact.Opened;
 import live.blytz.auctions.internal.auction.AuctionRequests.BidResult;
+import live.blytz.auctions.internal.auction.BidAdmission.Outcome;
 import live.blytz.catalog.AuctionableProduct;
 import live.blytz.catalog.ProductAuctions;
 import live.blytz.sharedkernel.Caller;
 import live.blytz.sharedkernel.Ids;
 import live.blytz.sharedkernel.Instants;
-import live.blytz.sharedkernel.Money;
 import live.blytz.sharedkernel.UserId;
-import live.blytz.sharedkernel.error.ConflictException;
 import live.blytz.sharedkernel.error.FieldError;
 import live.blytz.sharedkernel.error.ForbiddenException;
 import live.blytz.sharedkernel.error.NotFoundException;
@@ -50,7 +41,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The auction use cases that change state: open, bid, buy now, cancel, and close what is due. Each runs in one
@@ -64,46 +54,49 @@ class AuctionService {
     private static final Logger log = LoggerFactory.getLogger(AuctionService.class);
 
     private final AuctionRepository auctions;
-    private final IdempotencyKeyRepository keys;
     private final SuspensionRepository accounts;
     private final ProductAuctions products;
-    private final Increments increments;
     private final AuctionsProperties properties;
     private final RateLimiter limiter;
     private final RateLimitPolicy bidsPerAccount;
-    private final BidAdmission admission;
+    private final BidAdmission<BidBatchDecider.PendingBid, Replayable<BidResult>> bids;
+    private final BidAdmission<Caller, Long> buyNows;
+    private final BidBatchDecider decider;
     private final TransactionTemplate transactions;
     private final TransactionTemplate savepoints;
     private final ApplicationEventPublisher events;
-    private final JsonMapper json;
     private final Clock clock;
 
-    AuctionService(AuctionRepository auctions, IdempotencyKeyRepository keys, SuspensionRepository accounts,
-            ProductAuctions products, Increments increments, AuctionsProperties properties, RateLimiter limiter,
-            BidAdmission admission, TransactionTemplate transactions, ApplicationEventPublisher events,
-            JsonMapper json, Clock clock) {
+    AuctionService(AuctionRepository auctions, SuspensionRepository accounts, ProductAuctions products,
+            AuctionsProperties properties, RateLimiter limiter, BidAdmissionProperties admission,
+            BidBatchDecider decider, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
         this.auctions = auctions;
-        this.keys = keys;
         this.accounts = accounts;
         this.products = products;
-        this.increments = increments;
         this.properties = properties;
         this.limiter = limiter;
         this.bidsPerAccount = new RateLimitPolicy("auctions-bid-account", properties.bidsPerAccount().limit(),
                 properties.bidsPerAccount().window());
-        this.admission = admission;
+        this.decider = decider;
+        this.bids = new BidAdmission<>(admission, admission.maxBatch(), decider::decide);
+        this.buyNows = new BidAdmission<>(admission, 1, this::decideBuyNow);
         this.transactions = transactions;
         this.savepoints = new TransactionTemplate(transactions.getTransactionManager());
         this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.events = events;
-        this.json = json;
         this.clock = clock;
     }
 
-    /** Opens an auction of the caller's active product (an admin's of anyone's), with catalog's prices of this moment. */
+    /**
+     * Opens an auction of the caller's active product (an admin's of anyone's), with catalog's prices of this moment;
+     * never for a suspended caller (auth's token check alone is not the rule, ADR 0025).
+     */
     @Transactional
     UUID open(Caller caller, AuctionRequests.Open request) {
         Instant now = Instants.now(clock);
+        if (accounts.suspended(caller.id())) {
+            throw new ForbiddenException("A suspended account cannot open auctions");
+        }
         AuctionableProduct product = products.find(request.productId())
                 .filter(found -> found.publiclyVisible() || caller.mayManage(found.sellerId()))
                 .orElseThrow(() -> ValidationException.of("product_id", "is not an existing product"));
@@ -126,60 +119,30 @@ class AuctionService {
     /**
      * A bid. With an {@code Idempotency-Key} already used by this bidder for the same request, the first outcome is
      * returned and nothing else happens; for another request, a 409. Only accepted bids are remembered: a refused one
-     * changed nothing, so its retry is decided afresh. The rate limit is taken and the instance's admission waited
-     * for before a connection is (ADR 0025).
+     * changed nothing, so its retry is decided afresh. A retry of a decided bid is answered from its stored outcome
+     * first, without spending a token of the rate limit; anything else takes its token, then waits in the instance's
+     * admission, where it is decided with the other bids of its auction waiting there ({@link BidBatchDecider}).
      */
     Replayable<BidResult> bid(Caller caller, UUID auctionId, String key, AuctionRequests.Bid request) {
+        BidBatchDecider.PendingBid bid = new BidBatchDecider.PendingBid(caller, key, request);
+        Optional<Outcome<Replayable<BidResult>>> stored = decider.stored(auctionId, bid);
+        if (stored.isPresent()) {
+            return stored.get().get();
+        }
         throttle(caller);
-        return admission.admit(auctionId, () -> transactions.execute(status -> decideBid(caller, auctionId, key,
-                request)));
-    }
-
-    /**
-     * The bid's transaction: claims the key, refuses what the last committed state already refuses (suspended bidder,
-     * bad amount, below the minimum), and only then takes the row lock, decides, and writes the facts, projections
-     * and the key's outcome in one statement: the lock is held for the lock, that statement and the commit.
-     */
-    private Replayable<BidResult> decideBid(Caller caller, UUID auctionId, String key, AuctionRequests.Bid request) {
-        Instant now = Instants.now(clock);
-        String fingerprint = fingerprint(auctionId, request);
-        if (!keys.claim(caller.id(), key, fingerprint, now)) {
-            IdempotencyKeyRepository.Stored stored = keys.find(caller.id(), key).orElseThrow();
-            if (!stored.fingerprint().equals(fingerprint) || stored.body() == null) {
-                throw new ConflictException("This Idempotency-Key was already used for another request; use a new "
-                        + "key for a new bid");
-            }
-            return new Replayable<>(json.readValue(stored.body(), BidResult.class), true);
-        }
-        requireNotSuspended(caller);
-        Auction seen = auctions.peek(auctionId).orElseThrow(() -> NotFoundException.of("Auction", auctionId));
-        Money amount = money(seen, "amount", request.amount());
-        Money max = request.maxAmount() == null ? amount : money(seen, "max_amount", request.maxAmount());
-        if (max.compareTo(amount) < 0) {
-            throw ValidationException.of("max_amount", "must be at least amount");
-        }
-        seen.refuseIfTooLow(caller.id(), amount, now, increments);
-        Auction auction = auctions.lock(auctionId).orElseThrow(() -> NotFoundException.of("Auction", auctionId));
-        List<AuctionFact> facts = auction.bid(caller.id(), amount, max, now, increments, properties.extension());
-        List<Logged> logged = auction.fold(facts, now);
-        Logged mine = logged.stream().filter(entry -> entry.fact() instanceof BidAccepted).findFirst().orElseThrow();
-        BidAccepted bid = (BidAccepted) mine.fact();
-        BidResult result = new BidResult(auctionId, mine.seq(), bid.amount(), bid.maxAmount(),
-                caller.id().equals(auction.leaderId()), auction.currency().getCurrencyCode(),
-                auction.currentPrice().amount(), auction.bidCount(), auction.reserveMet(),
-                auction.minimumNextBid(increments).amount(), auction.endsAt());
-        Integer leader = auctions.append(auction, logged, new AuctionRepository.KeyOutcome(caller.id(), key, 201,
-                json.writeValueAsString(result)));
-        events.publishEvent(new BidPlaced(auctionId, auction.seq(), auction.currentPrice().amount(),
-                auction.currency().getCurrencyCode(), auction.bidCount(), leader == null ? "" : "bidder-" + leader,
-                auction.reserveMet(), auction.endsAt(), now));
-        return new Replayable<>(result, false);
+        return bids.admit(auctionId, bid);
     }
 
     /** Buys at the buy-now price: the auction ends, sold to the caller, and catalog marks the product sold. */
     void buyNow(Caller caller, UUID auctionId) {
         throttle(caller);
-        admission.admit(auctionId, () -> transactions.execute(status -> {
+        buyNows.admit(auctionId, caller);
+    }
+
+    /** A buy-now attempt alone (its admission decides one at a time per auction and instance). */
+    private List<Outcome<Long>> decideBuyNow(UUID auctionId, List<Caller> callers) {
+        Caller caller = callers.getFirst();
+        return List.of(Outcome.of(transactions.execute(status -> {
             Instant now = Instants.now(clock);
             requireNotSuspended(caller);
             Auction auction = auctions.lock(auctionId).orElseThrow(() -> NotFoundException.of("Auction", auctionId));
@@ -187,7 +150,7 @@ class AuctionService {
             auctions.record(auction, facts, now);
             finish(auction, facts, now);
             return auction.seq();
-        }));
+        })));
     }
 
     /** Cancels: its seller before the first bid, an admin any time while scheduled or running. */
@@ -319,31 +282,6 @@ class AuctionService {
         }
         errors.throwIfAny();
         return endsAt.truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static Money money(Auction auction, String field, BigDecimal amount) {
-        if (amount.signum() <= 0 || amount.compareTo(new BigDecimal(AuctionRequests.MAX_AMOUNT)) > 0) {
-            throw ValidationException.of(field, "must be greater than 0 and at most " + AuctionRequests.MAX_AMOUNT);
-        }
-        try {
-            return auction.money(amount);
-        } catch (IllegalArgumentException e) {
-            throw ValidationException.of(field, "must have at most "
-                    + Math.max(auction.currency().getDefaultFractionDigits(), 0) + " decimals for "
-                    + auction.currency().getCurrencyCode());
-        }
-    }
-
-    /** What makes two bid requests the same: the auction and the amounts (by value: 10 and 10.00 are equal). */
-    private static String fingerprint(UUID auctionId, AuctionRequests.Bid request) {
-        String text = auctionId + "|" + request.amount().stripTrailingZeros().toPlainString() + "|"
-                + (request.maxAmount() == null ? "" : request.maxAmount().stripTrailingZeros().toPlainString());
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
     }
 
     /** A result, and whether it is the stored first outcome of an earlier request with the same key. */

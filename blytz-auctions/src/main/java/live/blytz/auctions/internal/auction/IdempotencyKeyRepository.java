@@ -2,17 +2,23 @@ package live.blytz.auctions.internal.auction;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import live.blytz.auctions.internal.auction.AuctionRepository.KeyRef;
 import live.blytz.sharedkernel.UserId;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The bid requests sent with an {@code Idempotency-Key}, per bidder. {@link #claim} inserts the key in the bid's
- * transaction; a concurrent request with the same key waits on that row until the first one commits (then it finds
- * the first outcome) or rolls back (then it claims the key itself). An accepted bid's outcome is stored with its facts
- * ({@link AuctionRepository#append}).
+ * The bid requests sent with an {@code Idempotency-Key}, per bidder, with the first outcome of each accepted one. A
+ * batch of bids claims its keys before it takes the auction's lock ({@link AuctionRepository#claimAndPeek}); a
+ * concurrent request with the same key waits on that row until the first one commits (then it finds the first
+ * outcome) or releases it (then it claims the key itself). An accepted bid's outcome is stored with its facts, a
+ * refused bid's claim released in the same statement ({@link AuctionRepository#append}).
  */
 @Repository
 class IdempotencyKeyRepository {
@@ -27,22 +33,29 @@ class IdempotencyKeyRepository {
     record Stored(String fingerprint, @Nullable Integer status, @Nullable String body) {
     }
 
-    /** True when this request is the first with the key (it is claimed until the transaction ends). */
-    boolean claim(UserId bidder, String key, String fingerprint, Instant now) {
-        return jdbc.sql("""
-                        INSERT INTO auctions.idempotency_keys (bidder_id, key, fingerprint, created_at)
-                        VALUES (:bidder, :key, :fingerprint, :now) ON CONFLICT DO NOTHING""")
-                .param("bidder", bidder.value()).param("key", key).param("fingerprint", fingerprint)
-                .param("now", Timestamp.from(now))
-                .update() == 1;
+    /** The stored first outcome of a bidder's key, if it has one. */
+    Optional<Stored> find(UserId bidder, String key) {
+        return Optional.ofNullable(findAll(List.of(new KeyRef(bidder.value(), key))).get(new KeyRef(bidder.value(), key)));
     }
 
-    Optional<Stored> find(UserId bidder, String key) {
-        return jdbc.sql("SELECT fingerprint, status, body FROM auctions.idempotency_keys WHERE bidder_id = :bidder AND key = :key")
-                .param("bidder", bidder.value()).param("key", key)
-                .query((rs, row) -> new Stored(rs.getString("fingerprint"), (Integer) rs.getObject("status"),
-                        rs.getString("body")))
-                .optional();
+    /** The keys of {@code refs} that are stored, with their fingerprint and first outcome. */
+    Map<KeyRef, Stored> findAll(List<KeyRef> refs) {
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < refs.size(); i++) {
+            rows.append(i == 0 ? "" : ", ").append("(:bidder%1$d, :key%1$d)".formatted(i));
+            p.addValue("bidder" + i, refs.get(i).bidder()).addValue("key" + i, refs.get(i).key());
+        }
+        Map<KeyRef, Stored> stored = new HashMap<>();
+        jdbc.sql("SELECT bidder_id, key, fingerprint, status, body FROM auctions.idempotency_keys "
+                        + "WHERE (bidder_id, key) IN (" + rows + ")")
+                .paramSource(p)
+                .query(rs -> {
+                    stored.put(new KeyRef(rs.getObject("bidder_id", java.util.UUID.class), rs.getString("key")),
+                            new Stored(rs.getString("fingerprint"), (Integer) rs.getObject("status"),
+                                    rs.getString("body")));
+                });
+        return stored;
     }
 
     /** Forgets the keys stored before {@code cutoff}; returns how many. */

@@ -159,8 +159,8 @@ class AuctionTests {
         assertThat(auction.currentPrice()).isEqualTo(eur("31.00"));
 
         // Not higher than the standing maximum: refused, and nothing changes.
-        assertThatThrownBy(() -> bid(auction, alice, "32.00", "40.00")).isInstanceOfSatisfying(ConflictException.class,
-                e -> assertThat(e.details()).containsEntry("your_max_amount", new BigDecimal("40.00")));
+        assertThatThrownBy(() -> bid(auction, alice, "32.00", "40.00")).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("40.00");
         // A maximum that reaches the reserve lifts the price to it: a real bid now.
         facts = bid(auction, alice, "32.00", "75.00");
         assertThat(facts).containsExactly(new BidAccepted(alice.value(), new BigDecimal("60.00"),

@@ -1,0 +1,300 @@
+package live.blytz.auctions.internal.auction;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import live.blytz.auctions.events.BidPlaced;
+import live.blytz.auctions.internal.AuctionsProperties;
+import live.blytz.auctions.internal.Increments;
+import live.blytz.auctions.internal.auction.AuctionFact.BidAccepted;
+import live.blytz.auctions.internal.auction.AuctionFact.Logged;
+import live.blytz.auctions.internal.auction.AuctionFact.MaxRaised;
+import live.blytz.auctions.internal.auction.AuctionRepository.BeforeLock;
+import live.blytz.auctions.internal.auction.AuctionRepository.KeyClaim;
+import live.blytz.auctions.internal.auction.AuctionRepository.KeyOutcome;
+import live.blytz.auctions.internal.auction.AuctionRepository.KeyRef;
+import live.blytz.auctions.internal.auction.AuctionRequests.BidResult;
+import live.blytz.auctions.internal.auction.AuctionService.Replayable;
+import live.blytz.auctions.internal.auction.BidAdmission.Outcome;
+import live.blytz.sharedkernel.Caller;
+import live.blytz.sharedkernel.Instants;
+import live.blytz.sharedkernel.Money;
+import live.blytz.sharedkernel.error.AtCapacityException;
+import live.blytz.sharedkernel.error.ConflictException;
+import live.blytz.sharedkernel.error.DomainException;
+import live.blytz.sharedkernel.error.ForbiddenException;
+import live.blytz.sharedkernel.error.NotFoundException;
+import live.blytz.sharedkernel.error.ValidationException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Decides a batch of bids of one auction together (group commit, ADR 0025), in one transaction: one statement claims
+ * their Idempotency-Keys, finds the suspended bidders and reads the auction as last committed (a bid too low for it
+ * is refused without the lock); then the row lock; then each bid is decided in arrival order against the state the
+ * bids before it left, exactly as if each had its own transaction; then one statement writes every fact, projection
+ * and key outcome, and one commit. Each bid gets its own outcome. A bid whose key was used before gets the stored
+ * first outcome (or a 409 for another request); a second request with the same key in the batch is answered as a
+ * retry of the first. A batch with no accepted bid rolls back, which releases its keys.
+ */
+@Component
+class BidBatchDecider {
+
+    private final AuctionRepository auctions;
+    private final IdempotencyKeyRepository keys;
+    private final Increments increments;
+    private final AuctionsProperties properties;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+    private final java.time.Clock clock;
+
+    BidBatchDecider(AuctionRepository auctions, IdempotencyKeyRepository keys, Increments increments,
+            AuctionsProperties properties, TransactionTemplate transactions, ApplicationEventPublisher events,
+            JsonMapper json, java.time.Clock clock) {
+        this.auctions = auctions;
+        this.keys = keys;
+        this.increments = increments;
+        this.properties = properties;
+        this.transactions = transactions;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A bid waiting to be decided: who, with which key, for what. */
+    record PendingBid(Caller caller, String key, AuctionRequests.Bid request) {
+
+        KeyRef ref() {
+            return new KeyRef(caller.id().value(), key);
+        }
+    }
+
+    /**
+     * The stored first outcome of {@code bid}'s key, if it has one (a 409 if it was for another request): what a
+     * retry is answered with before it spends a token of the rate limit or waits for a batch. A retry that arrives
+     * while its first request is still deciding finds nothing here, and its batch answers it.
+     */
+    java.util.Optional<Outcome<Replayable<BidResult>>> stored(UUID auctionId, PendingBid bid) {
+        return keys.find(bid.caller().id(), bid.key())
+                .map(stored -> replay(stored, fingerprint(auctionId, bid.request())));
+    }
+
+    /** One outcome per bid of {@code batch}, in its order. */
+    List<Outcome<Replayable<BidResult>>> decide(UUID auctionId, List<PendingBid> batch) {
+        return transactions.execute(status -> {
+            Decision decision = new Decision(auctionId, batch, Instants.now(clock));
+            decision.run();
+            if (decision.accepted.isEmpty()) {
+                status.setRollbackOnly();
+            }
+            return decision.outcomes();
+        });
+    }
+
+    /** The decision of one batch. */
+    private final class Decision {
+
+        final UUID auctionId;
+        final List<PendingBid> batch;
+        final Instant now;
+        final List<String> fingerprints = new ArrayList<>();
+        final List<Outcome<Replayable<BidResult>>> outcomes;
+        /** The accepted bids' results by key, in order. */
+        final Map<KeyRef, BidResult> accepted = new LinkedHashMap<>();
+        final List<Logged> appended = new ArrayList<>();
+        final List<Placed> placed = new ArrayList<>();
+        /** The keys this batch claimed: each is stored with its accepted bid's outcome, or released. */
+        Set<KeyRef> claimed = Set.of();
+
+        Decision(UUID auctionId, List<PendingBid> batch, Instant now) {
+            this.auctionId = auctionId;
+            this.batch = batch;
+            this.now = now;
+            this.outcomes = new ArrayList<>(java.util.Collections.nCopies(batch.size(), null));
+            batch.forEach(bid -> fingerprints.add(fingerprint(auctionId, bid.request())));
+        }
+
+        List<Outcome<Replayable<BidResult>>> outcomes() {
+            return outcomes;
+        }
+
+        void run() {
+            // The first request of each key claims it, with its fingerprint.
+            Map<KeyRef, Integer> firstOfKey = new LinkedHashMap<>();
+            Set<UUID> bidders = new LinkedHashSet<>();
+            for (int i = 0; i < batch.size(); i++) {
+                firstOfKey.putIfAbsent(batch.get(i).ref(), i);
+                bidders.add(batch.get(i).caller().id().value());
+            }
+            List<KeyClaim> claims = firstOfKey.entrySet().stream()
+                    .map(entry -> new KeyClaim(entry.getKey(), fingerprints.get(entry.getValue()))).toList();
+            BeforeLock look = auctions.claimAndPeek(auctionId, claims, bidders, now)
+                    .orElseThrow(() -> NotFoundException.of("Auction", auctionId));
+            claimed = look.claimed();
+            List<KeyRef> used = firstOfKey.keySet().stream().filter(ref -> !claimed.contains(ref)).toList();
+            Map<KeyRef, IdempotencyKeyRepository.Stored> stored = used.isEmpty() ? Map.of() : keys.findAll(used);
+
+            List<Integer> candidates = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                PendingBid bid = batch.get(i);
+                if (!claimed.contains(bid.ref())) {
+                    outcomes.set(i, replay(stored.get(bid.ref()), fingerprints.get(i)));
+                } else if (!fingerprints.get(firstOfKey.get(bid.ref())).equals(fingerprints.get(i))) {
+                    // The key was claimed by an earlier request of this batch with another body.
+                    outcomes.set(i, Outcome.refused(keyUsedForAnother()));
+                } else if (look.suspended().contains(bid.caller().id().value())) {
+                    outcomes.set(i, Outcome.refused(new ForbiddenException("A suspended account cannot bid or buy")));
+                } else {
+                    candidates.add(i);
+                }
+            }
+            // Refused on the state last committed (its minimum only rises), without queuing for the lock.
+            List<Integer> toDecide = new ArrayList<>();
+            for (int i : candidates) {
+                try {
+                    Amounts amounts = amounts(look.seen(), batch.get(i).request());
+                    look.seen().refuseIfTooLow(batch.get(i).caller().id(), amounts.amount(), now, increments);
+                    toDecide.add(i);
+                } catch (DomainException e) {
+                    outcomes.set(i, Outcome.refused(e));
+                }
+            }
+            if (!toDecide.isEmpty()) {
+                decideLocked(toDecide);
+            }
+        }
+
+        /** Under the row lock, in arrival order; a retry of a key decided earlier in the batch is its retry. */
+        private void decideLocked(List<Integer> toDecide) {
+            Auction auction = auctions.lock(auctionId).orElseThrow(() -> NotFoundException.of("Auction", auctionId));
+            for (int i : toDecide) {
+                PendingBid bid = batch.get(i);
+                if (accepted.containsKey(bid.ref())) {
+                    outcomes.set(i, Outcome.of(new Replayable<>(accepted.get(bid.ref()), true)));
+                    continue;
+                }
+                try {
+                    BidResult result = decideOne(auction, bid);
+                    accepted.put(bid.ref(), result);
+                    outcomes.set(i, Outcome.of(new Replayable<>(result, false)));
+                } catch (DomainException e) {
+                    outcomes.set(i, Outcome.refused(e));
+                }
+            }
+            if (accepted.isEmpty()) {
+                return;
+            }
+            List<KeyOutcome> stored = new ArrayList<>();
+            accepted.forEach((ref, result) -> stored.add(new KeyOutcome(ref, 201, json.writeValueAsString(result))));
+            List<KeyRef> released = claimed.stream().filter(ref -> !accepted.containsKey(ref)).toList();
+            Map<UUID, Integer> handles = auctions.append(auction, appended, stored, released);
+            for (Placed bid : placed) {
+                Integer handle = handles.get(bid.leaderId());
+                events.publishEvent(new BidPlaced(auctionId, bid.seq(), bid.price(), bid.currency(), bid.bidCount(),
+                        handle == null ? "" : "bidder-" + handle, bid.reserveMet(), bid.endsAt(), now));
+            }
+        }
+
+        /** One bid against the state the bids before it left: its facts folded in, its result as it stands then. */
+        private BidResult decideOne(Auction auction, PendingBid bid) {
+            Amounts amounts = amounts(auction, bid.request());
+            List<AuctionFact> facts = auction.bid(bid.caller().id(), amounts.amount(), amounts.max(), now, increments,
+                    properties.extension());
+            List<Logged> logged = auction.fold(facts, now);
+            appended.addAll(logged);
+            String currency = auction.currency().getCurrencyCode();
+            Logged mine = logged.stream().filter(entry -> entry.fact() instanceof BidAccepted
+                    || entry.fact() instanceof MaxRaised).findFirst().orElseThrow();
+            BigDecimal stands;
+            BigDecimal max;
+            if (mine.fact() instanceof BidAccepted accepted) {
+                stands = accepted.amount();
+                max = accepted.maxAmount();
+                placed.add(new Placed(auction.seq(), auction.currentPrice().amount(), currency, auction.bidCount(),
+                        auction.leaderId().value(), auction.reserveMet(), auction.endsAt()));
+            } else {
+                // The leader only raised their maximum: no bid was placed, so nothing is published.
+                stands = auction.currentPrice().amount();
+                max = ((MaxRaised) mine.fact()).leaderMax();
+            }
+            return new BidResult(auctionId, mine.seq(), stands, max, bid.caller().id().equals(auction.leaderId()),
+                    currency, auction.currentPrice().amount(), auction.bidCount(), auction.reserveMet(),
+                    auction.minimumNextBid(increments).amount(), auction.endsAt());
+        }
+    }
+
+    /** A key used before: its stored first outcome, or a 409 if it was for another request. */
+    private Outcome<Replayable<BidResult>> replay(IdempotencyKeyRepository.@Nullable Stored stored,
+            String fingerprint) {
+        if (stored == null) {
+            // Claimed by another transaction that then released it, between this batch's two looks: retry.
+            return Outcome.refused(new AtCapacityException("This bid's Idempotency-Key was being used by another "
+                    + "request; retry with the same key", java.time.Duration.ofSeconds(1)));
+        }
+        if (!stored.fingerprint().equals(fingerprint) || stored.body() == null) {
+            return Outcome.refused(keyUsedForAnother());
+        }
+        return Outcome.of(new Replayable<>(json.readValue(stored.body(), BidResult.class), true));
+    }
+
+    /** What {@code BidPlaced} says of an accepted bid: the auction as that bid left it. */
+    private record Placed(long seq, BigDecimal price, String currency, int bidCount, UUID leaderId, boolean reserveMet,
+            Instant endsAt) {
+    }
+
+    private record Amounts(Money amount, Money max) {
+    }
+
+    private static Amounts amounts(Auction auction, AuctionRequests.Bid request) {
+        Money amount = money(auction, "amount", request.amount());
+        Money max = request.maxAmount() == null ? amount : money(auction, "max_amount", request.maxAmount());
+        if (max.compareTo(amount) < 0) {
+            throw ValidationException.of("max_amount", "must be at least amount");
+        }
+        return new Amounts(amount, max);
+    }
+
+    private static ConflictException keyUsedForAnother() {
+        return new ConflictException("This Idempotency-Key was already used for another request; use a new key for a "
+                + "new bid");
+    }
+
+    private static Money money(Auction auction, String field, BigDecimal amount) {
+        if (amount.signum() <= 0 || amount.compareTo(new BigDecimal(AuctionRequests.MAX_AMOUNT)) > 0) {
+            throw ValidationException.of(field, "must be greater than 0 and at most " + AuctionRequests.MAX_AMOUNT);
+        }
+        try {
+            return auction.money(amount);
+        } catch (IllegalArgumentException e) {
+            throw ValidationException.of(field, "must have at most "
+                    + Math.max(auction.currency().getDefaultFractionDigits(), 0) + " decimals for "
+                    + auction.currency().getCurrencyCode());
+        }
+    }
+
+    /** What makes two bid requests the same: the auction and the amounts (by value: 10 and 10.00 are equal). */
+    static String fingerprint(UUID auctionId, AuctionRequests.Bid request) {
+        String text = auctionId + "|" + request.amount().stripTrailingZeros().toPlainString() + "|"
+                + (request.maxAmount() == null ? "" : request.maxAmount().stripTrailingZeros().toPlainString());
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+}
