@@ -523,7 +523,7 @@ class AuctionHttpTests {
     }
 
     @Test
-    void aSuspendedSellersScheduledAndRunningAuctionsAreCancelledAndTheirProductsReleased() {
+    void aSuspendedSellersAuctionsAreCancelledTheirProductsReleasedAndItsMaximumStopsBidding() throws Exception {
         Account suspect = accounts.register(Role.SELLER);
         String runningProduct = auctions.product(suspect, "10.00", null, null);
         String running = (String) auctions.opened(suspect, runningProduct, "PT1H").get("id");
@@ -534,6 +534,8 @@ class AuctionHttpTests {
                 .expectStatus().isCreated().returnResult(AuctionHttp.JSON).getResponseBody();
         String scheduled = (String) ((Map<?, ?>) opened.get("auction")).get("id");
         String others = auctions.auction(seller, "10.00", null, null, "PT1H");
+        // The suspect also bids elsewhere, leading with a maximum: it must stop bidding for a suspended account.
+        auctions.bid(suspect, others, "10.00", "50.00").expectStatus().isCreated();
 
         transactions.executeWithoutResult(status -> events.publishEvent(new AccountSuspended(suspect.id(), 100,
                 Instant.now())));
@@ -541,6 +543,14 @@ class AuctionHttpTests {
         assertThat(awaitStatus(scheduled, "cancelled", Duration.ofSeconds(10))).containsEntry("status", "cancelled");
         assertThat(auctions.get(others, null)).containsEntry("status", "running");
         auctions.bid(bob, running, "20.00", null).expectStatus().isEqualTo(409);
+        // Its standing bid stays, its maximum does not answer the next bid: bob leads at his own amount.
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (jdbc.sql("SELECT count(*) FROM auctions.auction_events WHERE auction_id = ? AND type = 'max_withdrawn'")
+                .param(UUID.fromString(others)).query(Long.class).single() == 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        auctions.bid(bob, others, "12.00", null).expectStatus().isCreated().expectBody()
+                .jsonPath("$.leading").isEqualTo(true).jsonPath("$.current_price").isEqualTo(12.0);
         // The log says why; the products are released (catalog hides a suspended seller's products from the public).
         assertThat(jdbc.sql("SELECT payload ->> 'reason' FROM auctions.auction_events WHERE auction_id = ? "
                 + "ORDER BY seq DESC LIMIT 1").param(UUID.fromString(running)).query(String.class).single())

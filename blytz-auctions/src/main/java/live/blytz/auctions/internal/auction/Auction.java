@@ -17,6 +17,7 @@ import live.blytz.auctions.internal.auction.AuctionFact.Ended;
 import live.blytz.auctions.internal.auction.AuctionFact.Extended;
 import live.blytz.auctions.internal.auction.AuctionFact.Logged;
 import live.blytz.auctions.internal.auction.AuctionFact.MaxRaised;
+import live.blytz.auctions.internal.auction.AuctionFact.MaxWithdrawn;
 import live.blytz.auctions.internal.auction.AuctionFact.Opened;
 import live.blytz.auctions.internal.auction.AuctionFact.ProxyBid;
 import live.blytz.auctions.internal.auction.AuctionFact.Started;
@@ -205,6 +206,16 @@ final class Auction {
         return List.of(new Cancelled(sellerId().value(), Cancelled.SELLER_SUSPENDED));
     }
 
+    /**
+     * A bidder's account was suspended: if they lead with a maximum above the price, it stops bidding for them (a
+     * suspended account never bids, not even by proxy); their standing bid stays, as it was placed before.
+     */
+    List<AuctionFact> bidderSuspended(UserId bidder, Instant now) {
+        boolean defending = status == AuctionStatus.RUNNING && now.isBefore(endsAt()) && bidder.equals(leaderId)
+                && leaderMaximum().isGreaterThan(currentPrice());
+        return defending ? List.of(new MaxWithdrawn(bidder.value())) : List.of();
+    }
+
     private List<AuctionFact> startIfDue(Instant now) {
         return status == AuctionStatus.SCHEDULED && !now.isBefore(startsAt()) ? List.of(new Started()) : List.of();
     }
@@ -291,6 +302,7 @@ final class Auction {
                 bidCount++;
             }
             case MaxRaised raised -> leaderMax = money(raised.leaderMax());
+            case MaxWithdrawn ignored -> leaderMax = currentPrice;
             case Extended extended -> endsAt = extended.endsAt();
             case BoughtNow bought -> {
                 currentPrice = money(bought.price());

@@ -19,7 +19,8 @@ sealed interface AuctionFact {
     /** The type codes of the log, and the record each names. */
     Map<String, Class<? extends AuctionFact>> TYPES = Map.of(
             "opened", Opened.class, "started", Started.class, "bid_placed", BidAccepted.class,
-            "proxy_bid", ProxyBid.class, "max_raised", MaxRaised.class, "extended", Extended.class, "bought_now", BoughtNow.class,
+            "proxy_bid", ProxyBid.class, "max_raised", MaxRaised.class, "max_withdrawn", MaxWithdrawn.class,
+            "extended", Extended.class, "bought_now", BoughtNow.class,
             "ended", Ended.class, "cancelled", Cancelled.class);
 
     default String type() {
@@ -70,6 +71,13 @@ sealed interface AuctionFact {
      * no history row, no stream event, no published event.
      */
     record MaxRaised(UUID bidderId, BigDecimal leaderMax) implements AuctionFact {
+    }
+
+    /**
+     * The leader's account was suspended: their maximum no longer bids for them (it falls to the price they stand
+     * at). Private, like every maximum.
+     */
+    record MaxWithdrawn(UUID bidderId) implements AuctionFact {
     }
 
     /** Soft close: a late bid moved the end. */

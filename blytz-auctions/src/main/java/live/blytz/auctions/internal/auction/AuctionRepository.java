@@ -66,6 +66,14 @@ class AuctionRepository {
                 .param("seller", seller.value()).query(UUID.class).list();
     }
 
+    /** The ids of the running auctions a bidder leads with a maximum above the price. */
+    List<UUID> defendedBy(UserId bidder) {
+        return jdbc.sql("""
+                        SELECT id FROM auctions.auctions
+                        WHERE leader_id = :bidder AND status = 'running' AND leader_max > current_price""")
+                .param("bidder", bidder.value()).query(UUID.class).list();
+    }
+
     /**
      * Up to {@code limit} auctions due to start or end at {@code now}, locked; those another instance is closing are
      * skipped, so each due auction is handled by exactly one closer.

@@ -170,20 +170,21 @@ class AuctionService {
     }
 
     /**
-     * Cancels every scheduled or running auction of a seller auth suspended, releasing their products, unless a
-     * later reactivation is already known: the suspension is recorded in the read model first (the same
-     * version-guarded write as its own listener's, whichever runs first), then checked. Returns how many it
-     * cancelled; a repeated event finds them cancelled already.
+     * What a suspension auth published changes here, unless a later reactivation is already known: the suspension is
+     * recorded in the read model first (the same version-guarded write as its own listener's, whichever runs first),
+     * then checked. As a seller, every scheduled or running auction of the account is cancelled and its product
+     * released; as a bidder, its maximum stops bidding for it where it leads. Returns how many auctions changed; a
+     * repeated event changes none.
      */
     @Transactional
-    int cancelOfSuspendedSeller(UserId seller, long accountVersion) {
-        accounts.apply(seller, true, accountVersion);
-        if (!accounts.suspended(seller)) {
+    int applySuspension(UserId account, long accountVersion) {
+        accounts.apply(account, true, accountVersion);
+        if (!accounts.suspended(account)) {
             return 0;
         }
         Instant now = Instants.now(clock);
-        int cancelled = 0;
-        for (UUID id : auctions.liveOf(seller)) {
+        int changed = 0;
+        for (UUID id : auctions.liveOf(account)) {
             Auction auction = auctions.lock(id).orElseThrow();
             List<AuctionFact> facts = auction.sellerSuspended(now);
             if (facts.isEmpty()) {
@@ -191,10 +192,18 @@ class AuctionService {
             }
             auctions.record(auction, facts, now);
             products.release(auction.productId(), auction.id());
-            events.publishEvent(new AuctionCancelled(auction.id(), auction.productId(), seller, seller, now));
-            cancelled++;
+            events.publishEvent(new AuctionCancelled(auction.id(), auction.productId(), account, account, now));
+            changed++;
         }
-        return cancelled;
+        for (UUID id : auctions.defendedBy(account)) {
+            Auction auction = auctions.lock(id).orElseThrow();
+            List<AuctionFact> facts = auction.bidderSuspended(account, now);
+            if (!facts.isEmpty()) {
+                auctions.record(auction, facts, now);
+                changed++;
+            }
+        }
+        return changed;
     }
 
     /**
