@@ -272,6 +272,13 @@ class AuctionHttpTests {
                 .jsonPath("$.auction.current_price").isEqualTo(80.0)
                 .jsonPath("$.auction.winner.bidder_id").isEqualTo(bob.id().value().toString());
         assertThat(auctions.productOf(product, seller)).containsEntry("status", "sold").containsEntry("auction_id", null);
+        // The buyer's retry (its answer lost) gets the same purchase, not a second one and not a 409.
+        http.post().uri("/api/v1/auctions/{id}/buy-now", id).header(HttpHeaders.AUTHORIZATION, bob.bearer())
+                .header("X-Forwarded-For", AuctionHttp.addressOf(bob))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.auction.winner.bidder_id").isEqualTo(bob.id().value().toString());
+        assertThat(jdbc.sql("SELECT count(*) FROM auctions.auction_events WHERE auction_id = ? AND type = 'bought_now'")
+                .param(UUID.fromString(id)).query(Long.class).single()).isEqualTo(1);
         http.post().uri("/api/v1/auctions/{id}/buy-now", id).header(HttpHeaders.AUTHORIZATION, alice.bearer())
                 .header("X-Forwarded-For", AuctionHttp.addressOf(alice))
                 .exchange().expectStatus().isEqualTo(409);

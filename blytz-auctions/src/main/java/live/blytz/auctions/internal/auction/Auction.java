@@ -156,8 +156,14 @@ final class Auction {
         }
     }
 
-    /** Buys at the buy-now price, which is offered while no bid has met the reserve: the auction ends, sold. */
+    /**
+     * Buys at the buy-now price, which is offered while no bid has met the reserve: the auction ends, sold. The buyer
+     * who already bought it gets no facts and no error: a retried purchase (its answer lost) is answered as the first.
+     */
     List<AuctionFact> buyNow(UserId buyer, Instant now) {
+        if (boughtNow && buyer.equals(winnerId)) {
+            return List.of();
+        }
         List<AuctionFact> facts = new ArrayList<>(startIfDue(now));
         requireOpenFor(buyer, now);
         if (buyNowPrice == null) {

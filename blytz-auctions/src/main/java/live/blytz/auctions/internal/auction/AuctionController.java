@@ -110,7 +110,8 @@ class AuctionController {
 
     @Operation(operationId = "buyAuctionNow", summary = "Buy at the buy-now price (any account but its seller)",
             description = "Offered while the auction runs and no bid has met the reserve; the auction ends, sold to the "
-                    + "caller, and the product is marked sold.")
+                    + "caller, and the product is marked sold. Safe to retry: the buyer's repeated request is answered "
+                    + "with the auction they bought.")
     @SecurityRequirement(name = "bearer")
     @RateLimited("auctions-bid")
     @ApiResponse(responseCode = "200")

@@ -147,8 +147,10 @@ class AuctionService {
             requireNotSuspended(caller);
             Auction auction = auctions.lock(auctionId).orElseThrow(() -> NotFoundException.of("Auction", auctionId));
             List<AuctionFact> facts = auction.buyNow(caller.id(), now);
-            auctions.record(auction, facts, now);
-            finish(auction, facts, now);
+            if (!facts.isEmpty()) {
+                auctions.record(auction, facts, now);
+                finish(auction, facts, now);
+            }
             return auction.seq();
         })));
     }

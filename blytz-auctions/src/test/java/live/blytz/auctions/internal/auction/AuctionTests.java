@@ -209,6 +209,10 @@ class AuctionTests {
         List<AuctionFact> facts = auction.buyNow(bob, T0.plusSeconds(90));
         assertThat(facts).containsExactly(new BoughtNow(bob.value(), new BigDecimal("80.00")),
                 new Ended(true, bob.value(), new BigDecimal("80.00")));
+        facts.forEach(fact -> auction.apply(fact, auction.seq() + 1, T0.plusSeconds(90)));
+        // The buyer's retry is answered as the first purchase (nothing new); anyone else's is over.
+        assertThat(auction.buyNow(bob, T0.plusSeconds(91))).isEmpty();
+        assertThatThrownBy(() -> auction.buyNow(carol, T0.plusSeconds(91))).isInstanceOf(ConflictException.class);
 
         Auction reserveMet = auction("10.00", "50.00", "80.00");
         bid(reserveMet, alice, "55.00", "55.00");
