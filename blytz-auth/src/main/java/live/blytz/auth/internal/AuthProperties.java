@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param clockSkew how much clock difference {@code exp}/{@code nbf} checks forgive
  * @param signingKey the private EC P-256 key (PEM or JWK) that signs tokens; unset: generated and stored
  * @param keyRefresh how often an instance re-reads the signing keys other instances may have rotated
+ * @param keyActivationDelay how long a rotated-in key is published in the JWKS before it signs: longer than what a
+ *        verifier in another process may cache without it (ADR 0033)
  * @param verifiedTokens how many verified access tokens an instance remembers, so that it checks a token's signature
  *        once in its life rather than on every request (ADR 0027)
  * @param revocations how each instance keeps its in-memory copy of the revocations current (ADR 0027)
@@ -41,6 +43,7 @@ public record AuthProperties(
         @NotNull @DefaultValue("30s") Duration clockSkew,
         @Nullable String signingKey,
         @NotNull @DefaultValue("1m") Duration keyRefresh,
+        @NotNull @DefaultValue("2m") Duration keyActivationDelay,
         @Positive @DefaultValue("10000") int verifiedTokens,
         @Valid @NotNull @DefaultValue Sessions sessions,
         @Valid @NotNull @DefaultValue Passwords password,

@@ -44,7 +44,7 @@ public final class TestAuthProperties {
     private static AuthProperties with(int bcryptCost, String pepper, int threads, int queueCapacity,
             AuthProperties.Admin admin, String demoEmailDomain, boolean mailLoggedToConsole) {
         return new AuthProperties("http://localhost:8080", "blytz", Duration.ofMinutes(15), Duration.ofSeconds(30),
-                null, Duration.ofMinutes(1), 10_000,
+                null, Duration.ofMinutes(1), Duration.ofMinutes(2), 10_000,
                 new AuthProperties.Sessions(Duration.ofDays(7), Duration.ofDays(30), 20),
                 new AuthProperties.Passwords(8, 128, bcryptCost, pepper),
                 new AuthProperties.Hashing(threads, queueCapacity, 2),

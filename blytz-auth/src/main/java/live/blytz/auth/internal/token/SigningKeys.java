@@ -26,7 +26,9 @@ import org.springframework.util.StringUtils;
 /**
  * The ES256 keys that sign and verify access tokens, kept in {@code auth.signing_keys} so that restarts and all
  * instances share them. Without {@code BLYTZ_AUTH_SIGNING_KEY} a key is generated at the first start; with it,
- * that key signs. Rotation retires the active key: a retired key stays in the JWKS (and verifies) until every
+ * that key signs. Rotation stages a new key: it is in the JWKS at once but signs only after
+ * {@code keyActivationDelay}, when the active key retires, so that a verifier in another process that caches the
+ * JWK Set has it before it meets a token of it (ADR 0033). A retired key stays in the JWKS (and verifies) until every
  * token it signed has expired. Each instance re-reads the table every {@code keyRefresh}, and at once (rate-limited)
  * when a token names a key it does not know, so a key another instance just rotated in is accepted. See ADR 0007.
  */
@@ -36,7 +38,20 @@ class SigningKeys {
     private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
     private static final Duration UNKNOWN_KID_RELOAD_INTERVAL = Duration.ofSeconds(1);
 
-    private record Snapshot(ECKey signing, JWKSet verification, Instant loadedAt) {
+    /** A key that can sign (its private part known here) from {@code from} until {@code until}. */
+    private record Signer(ECKey key, Instant from, @Nullable Instant until) {
+
+        boolean signsAt(Instant now) {
+            return !from.isAfter(now) && (until == null || until.isAfter(now));
+        }
+    }
+
+    /** The signers newest first; which of them signs is decided at each use, so a staged key takes over on time. */
+    private record Snapshot(List<Signer> signers, JWKSet verification, Instant loadedAt) {
+    }
+
+    /** A staged key: its id, and when it starts signing. */
+    record Staged(String kid, Instant activatesAt) {
     }
 
     private final SigningKeyRepository repository;
@@ -44,6 +59,7 @@ class SigningKeys {
     private final @Nullable ECKey configured;
     private final Duration verificationGrace;
     private final Duration refresh;
+    private final Duration activationDelay;
     private final Clock clock;
     private volatile Snapshot snapshot;
     private @Nullable Instant lastUnknownKidReload;
@@ -57,16 +73,25 @@ class SigningKeys {
                 ? ConfiguredSigningKey.parse(properties.signingKey()) : null;
         this.verificationGrace = properties.accessTokenLifetime().plus(properties.clockSkew());
         this.refresh = properties.keyRefresh();
+        this.activationDelay = properties.keyActivationDelay();
         transactions.executeWithoutResult(status -> activateAtStart());
         this.snapshot = load();
     }
 
-    /** The private key that signs new tokens. */
+    /**
+     * The private key that signs new tokens now. Before the first key's start (another instance's clock ahead of
+     * this one's) that key.
+     */
     ECKey signingKey() {
-        return current().signing();
+        Instant now = clock.instant();
+        List<Signer> signers = current().signers();
+        return signers.stream().filter(signer -> signer.signsAt(now)).findFirst().orElse(signers.getLast()).key();
     }
 
-    /** The public keys that verify tokens: the active key and retired keys whose tokens may still be valid. */
+    /**
+     * The public keys that verify tokens: the active key, a staged key that will sign soon, and retired keys whose
+     * tokens may still be valid.
+     */
     JWKSet verificationKeys() {
         return current().verification();
     }
@@ -87,22 +112,26 @@ class SigningKeys {
         }
     }
 
-    /** Retires the active key and starts signing with a new one. Only for generated keys. */
-    String rotate() {
+    /**
+     * Stages a new key: published from now on, signing from {@code keyActivationDelay} on, when the key that would
+     * sign until then retires. Only for generated keys. A rotation while a key is staged stages one more after it.
+     */
+    Staged rotate() {
         if (configured != null) {
             throw new ConflictException("The signing key comes from BLYTZ_AUTH_SIGNING_KEY; rotate it by "
                     + "configuring a new key and restarting");
         }
+        ECKey key = generate();
+        Instant now = clock.instant();
+        Instant activatesAt = now.plus(activationDelay);
         transactions.executeWithoutResult(status -> {
             repository.lock();
-            Instant now = clock.instant();
-            repository.retireActive(now);
-            repository.insert(generate(), true, now);
+            repository.retireActive(activatesAt);
+            repository.insert(key, true, now, activatesAt);
         });
         this.snapshot = load();
-        String kid = snapshot.signing().getKeyID();
-        log.info("Signing key rotated; new key id {}", kid);
-        return kid;
+        log.info("Signing key {} published; it signs from {}", key.getKeyID(), activatesAt);
+        return new Staged(key.getKeyID(), activatesAt);
     }
 
     private Snapshot current() {
@@ -127,14 +156,14 @@ class SigningKeys {
             if (active.isEmpty() || !active.get().kid().equals(configured.getKeyID())) {
                 repository.retireActive(now);
                 repository.delete(configured.getKeyID());
-                repository.insert(configured, false, now);
+                repository.insert(configured, false, now, now);
                 log.info("Signing with the configured key {}", configured.getKeyID());
             }
         } else if (active.isEmpty() || active.get().privateKey() == null) {
             // No key yet, or the active one was configured and is no longer: generate one.
             repository.retireActive(now);
             ECKey generated = generate();
-            repository.insert(generated, true, now);
+            repository.insert(generated, true, now, now);
             log.info("Generated signing key {} and stored it in auth.signing_keys", generated.getKeyID());
         }
     }
@@ -142,24 +171,26 @@ class SigningKeys {
     private Snapshot load() {
         Instant now = clock.instant();
         List<JWK> verification = new ArrayList<>();
-        ECKey signing = configured;
+        List<Signer> signers = new ArrayList<>();
+        if (configured != null) {
+            // A configured key signs from the start of this process, whatever the table says.
+            signers.add(new Signer(configured, Instant.MIN, null));
+        }
         for (SigningKeyRepository.StoredKey key : repository.all()) {
-            if (key.retiredAt() == null) {
-                if (signing == null) {
-                    signing = key.privateKey();
-                }
+            if (key.retiredAt() == null || key.retiredAt().plus(verificationGrace).isAfter(now)) {
                 verification.add(key.publicKey());
-            } else if (key.retiredAt().plus(verificationGrace).isAfter(now)) {
-                verification.add(key.publicKey());
+            }
+            if (configured == null && key.privateKey() != null) {
+                signers.add(new Signer(key.privateKey(), key.activatesAt(), key.retiredAt()));
             }
         }
         if (configured != null && verification.stream().noneMatch(k -> k.getKeyID().equals(configured.getKeyID()))) {
             verification.add(configured.toPublicJWK());
         }
-        if (signing == null) {
-            throw new IllegalStateException("No active signing key with a private part in auth.signing_keys");
+        if (signers.isEmpty()) {
+            throw new IllegalStateException("No signing key with a private part in auth.signing_keys");
         }
-        return new Snapshot(signing, new JWKSet(verification), now);
+        return new Snapshot(List.copyOf(signers), new JWKSet(verification), now);
     }
 
     private static ECKey generate() {
