@@ -2,11 +2,13 @@ package live.blytz.auth;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import live.blytz.sharedkernel.store.ExpiringStore;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -65,7 +67,7 @@ public class JwksTokenVerification {
     static JWKSource<SecurityContext> keySource(URI jwkSetUri, JwksVerificationProperties.Jwks jwks)
             throws MalformedURLException {
         int timeout = Math.toIntExact(jwks.timeout().toMillis());
-        return JWKSourceBuilder
+        JWKSource<SecurityContext> keys = JWKSourceBuilder
                 .<SecurityContext>create(jwkSetUri.toURL(),
                         new DefaultResourceRetriever(timeout, timeout, MAX_JWK_SET_BYTES))
                 .cache(jwks.cacheFor().toMillis(), jwks.timeout().toMillis())
@@ -74,6 +76,15 @@ public class JwksTokenVerification {
                 .rateLimited(jwks.minRefreshInterval().toMillis())
                 .outageTolerant(jwks.outageTolerance().toMillis())
                 .build();
+        return (selector, context) -> {
+            try {
+                return keys.get(selector, context);
+            } catch (RateLimitReachedException e) {
+                // A key id that is not in a set fetched within min-refresh-interval: an unknown key (401), not an
+                // outage of auth (503).
+                return List.of();
+            }
+        };
     }
 
     /**
