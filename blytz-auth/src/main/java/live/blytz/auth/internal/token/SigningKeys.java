@@ -28,7 +28,9 @@ import org.springframework.util.StringUtils;
  * instances share them. Without {@code BLYTZ_AUTH_SIGNING_KEY} a key is generated at the first start; with it,
  * that key signs. Rotation stages a new key: it is in the JWKS at once but signs only after
  * {@code keyActivationDelay}, when the active key retires, so that a verifier in another process that caches the
- * JWK Set has it before it meets a token of it (ADR 0033). A retired key stays in the JWKS (and verifies) until every
+ * JWK Set has it before it meets a token of it (ADR 0033). A generated key is rotated by {@link #rotate()}; a
+ * configured one by configuring the next key beside it ({@code BLYTZ_AUTH_NEXT_SIGNING_KEY}), which the first start
+ * that sees it stages the same way. A retired key stays in the JWKS (and verifies) until every
  * token it signed has expired. Each instance re-reads the table every {@code keyRefresh}, and at once (rate-limited)
  * when a token names a key it does not know, so a key another instance just rotated in is accepted. See ADR 0007.
  */
@@ -57,6 +59,7 @@ class SigningKeys {
     private final SigningKeyRepository repository;
     private final TransactionTemplate transactions;
     private final @Nullable ECKey configured;
+    private final @Nullable ECKey configuredNext;
     private final Duration verificationGrace;
     private final Duration refresh;
     private final Duration activationDelay;
@@ -71,6 +74,11 @@ class SigningKeys {
         this.clock = clock;
         this.configured = StringUtils.hasText(properties.signingKey())
                 ? ConfiguredSigningKey.parse(properties.signingKey()) : null;
+        ECKey next = configured != null && StringUtils.hasText(properties.nextSigningKey())
+                ? ConfiguredSigningKey.parse(properties.nextSigningKey(),
+                        "blytz.auth.next-signing-key (BLYTZ_AUTH_NEXT_SIGNING_KEY)") : null;
+        // The next key configured as the signing key too: promoted, nothing left to stage.
+        this.configuredNext = next != null && !next.getKeyID().equals(configured.getKeyID()) ? next : null;
         this.verificationGrace = properties.accessTokenLifetime().plus(properties.clockSkew());
         this.refresh = properties.keyRefresh();
         this.activationDelay = properties.keyActivationDelay();
@@ -119,7 +127,7 @@ class SigningKeys {
     Staged rotate() {
         if (configured != null) {
             throw new ConflictException("The signing key comes from BLYTZ_AUTH_SIGNING_KEY; rotate it by "
-                    + "configuring a new key and restarting");
+                    + "configuring the new key in BLYTZ_AUTH_NEXT_SIGNING_KEY and restarting");
         }
         ECKey key = generate();
         Instant now = clock.instant();
@@ -149,18 +157,33 @@ class SigningKeys {
 
     private void activateAtStart() {
         repository.lock();
-        Optional<SigningKeyRepository.StoredKey> active = repository.all().stream()
-                .filter(key -> key.retiredAt() == null).findFirst();
+        List<SigningKeyRepository.StoredKey> stored = repository.all();
+        Optional<SigningKeyRepository.StoredKey> openKey = stored.stream().filter(key -> key.retiredAt() == null)
+                .findFirst();
+        String open = openKey.map(SigningKeyRepository.StoredKey::kid).orElse(null);
         Instant now = clock.instant();
         if (configured != null) {
-            if (active.isEmpty() || !active.get().kid().equals(configured.getKeyID())) {
+            String current = configured.getKeyID();
+            boolean staged = configuredNext != null && configuredNext.getKeyID().equals(open)
+                    && stored.stream().anyMatch(key -> key.kid().equals(current));
+            if (!current.equals(open) && !staged) {
+                // A configured key the table does not have yet: it signs from now on.
                 repository.retireActive(now);
-                repository.delete(configured.getKeyID());
+                repository.delete(current);
                 repository.insert(configured, false, now, now);
-                log.info("Signing with the configured key {}", configured.getKeyID());
+                open = current;
+                log.info("Signing with the configured key {}", current);
             }
-        } else if (active.isEmpty() || active.get().privateKey() == null) {
-            // No key yet, or the active one was configured and is no longer: generate one.
+            if (configuredNext != null && !configuredNext.getKeyID().equals(open)) {
+                Instant activatesAt = now.plus(activationDelay);
+                repository.retireActive(activatesAt);
+                repository.delete(configuredNext.getKeyID());
+                repository.insert(configuredNext, false, now, activatesAt);
+                log.info("Configured next signing key {} published; it signs from {}", configuredNext.getKeyID(),
+                        activatesAt);
+            }
+        } else if (openKey.isEmpty() || openKey.get().privateKey() == null) {
+            // No key yet, or the open one was configured and is no longer: generate one.
             repository.retireActive(now);
             ECKey generated = generate();
             repository.insert(generated, true, now, now);
@@ -172,25 +195,35 @@ class SigningKeys {
         Instant now = clock.instant();
         List<JWK> verification = new ArrayList<>();
         List<Signer> signers = new ArrayList<>();
-        if (configured != null) {
-            // A configured key signs from the start of this process, whatever the table says.
-            signers.add(new Signer(configured, Instant.MIN, null));
-        }
         for (SigningKeyRepository.StoredKey key : repository.all()) {
             if (key.retiredAt() == null || key.retiredAt().plus(verificationGrace).isAfter(now)) {
                 verification.add(key.publicKey());
             }
-            if (configured == null && key.privateKey() != null) {
-                signers.add(new Signer(key.privateKey(), key.activatesAt(), key.retiredAt()));
+            ECKey signing = privateKeyOf(key);
+            if (signing != null) {
+                signers.add(new Signer(signing, key.activatesAt(), key.retiredAt()));
             }
         }
-        if (configured != null && verification.stream().noneMatch(k -> k.getKeyID().equals(configured.getKeyID()))) {
+        if (configured != null && signers.isEmpty()) {
+            // Another instance configured with other keys has rewritten the table: this one signs with its own.
+            signers.add(new Signer(configured, Instant.MIN, null));
             verification.add(configured.toPublicJWK());
         }
         if (signers.isEmpty()) {
             throw new IllegalStateException("No signing key with a private part in auth.signing_keys");
         }
         return new Snapshot(List.copyOf(signers), new JWKSet(verification), now);
+    }
+
+    /** The private part of a stored key: from the table for a generated key, from the configuration otherwise. */
+    private @Nullable ECKey privateKeyOf(SigningKeyRepository.StoredKey key) {
+        if (configured == null) {
+            return key.privateKey();
+        }
+        if (key.kid().equals(configured.getKeyID())) {
+            return configured;
+        }
+        return configuredNext != null && key.kid().equals(configuredNext.getKeyID()) ? configuredNext : null;
     }
 
     private static ECKey generate() {
