@@ -29,7 +29,8 @@ class SigningKeyController {
                     + "on (`BLYTZ_AUTH_KEY_ACTIVATION_DELAY` later), so that services that cache the JWKS have it "
                     + "before they meet a token of it; the previous key signs until then and stays in the JWKS until "
                     + "the tokens it signed have expired. Not available when the key is configured "
-                    + "(BLYTZ_AUTH_SIGNING_KEY): rotate that by configuring a new key.")
+                    + "(BLYTZ_AUTH_SIGNING_KEY): rotate that by configuring the new key in "
+                    + "BLYTZ_AUTH_NEXT_SIGNING_KEY.")
     @ApiResponse(responseCode = "200", description = "The new key and when it starts signing")
     @ApiResponse(responseCode = "409", description = "The signing key is configured, not generated")
     NewSigningKey rotate() {
