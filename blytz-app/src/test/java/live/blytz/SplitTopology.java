@@ -24,9 +24,9 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * the reverse proxy compose runs ({@link SplitReverseProxy}), one base URL; elsewhere each service directly. Their
  * clients check every response against the OpenAPI document of the service that answered it. The marketplace
  * fetches auth's JWK Set through a {@link JwksFetchCounter}, with the shipped min-refresh-interval and timeout. The
- * broker is the machine's RabbitMQ ({@code SPRING_RABBITMQ_HOST},
- * {@code _PORT}, {@code _VIRTUAL_HOST}, as CI sets them); without one (there is no embedded RabbitMQ) both run with
- * {@code broker=none}, and auth's events do not reach the marketplace ({@link #eventsCross()}).
+ * broker is the machine's RabbitMQ ({@code SPRING_RABBITMQ_HOST}, {@code _PORT}, {@code _VIRTUAL_HOST}, as CI sets
+ * them); without one (there is no embedded RabbitMQ) both run with {@code broker=none}, and auth's events do not
+ * reach the marketplace ({@link #eventsCross()}).
  */
 final class SplitTopology implements AutoCloseable {
 
@@ -35,7 +35,7 @@ final class SplitTopology implements AutoCloseable {
      * {@code jwks.min-refresh-interval} (30 s) and {@code timeout} (2 s) when auth re-reads its keys every second
      * ({@code key-refresh}, shortened, there is one auth instance), so that a rotation waits 34 s, not 2 minutes.
      */
-    static final Duration KEY_ACTIVATION_DELAY = Duration.ofSeconds(34);
+    private static final Duration KEY_ACTIVATION_DELAY = Duration.ofSeconds(34);
 
     final ConfigurableApplicationContext auth;
     final ConfigurableApplicationContext marketplace;
