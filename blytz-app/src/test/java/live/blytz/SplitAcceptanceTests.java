@@ -69,17 +69,17 @@ class SplitAcceptanceTests extends TopologyAcceptanceTests {
         return SplitTopology.eventsCross();
     }
 
-    /** Tokens naming made-up keys, until the marketplace may not fetch auth's keys again for a while. */
+    /**
+     * Tokens naming made-up keys, until the marketplace may not fetch auth's keys again for a while (Nimbus lets two
+     * fetches through per min-refresh-interval). Each is refused as a token of an unknown key, fetched or not.
+     */
     @Override
     void spendKeyFetches() {
-        long before = split.jwks.fetches();
         for (int i = 0; i < 3; i++) {
             marketplace().get().uri("/api/v1/users/me")
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + forged(UUID.randomUUID().toString()))
                     .exchange().expectStatus().isUnauthorized();
         }
-        // Nimbus lets two fetches through per min-refresh-interval: the third made-up key found the door shut.
-        assertThat(split.jwks.fetches() - before).isBetween(0L, 2L);
     }
 
     @Override
