@@ -28,7 +28,7 @@ public final class TestAuthProperties {
     }
 
     /** Configured signing keys: {@code BLYTZ_AUTH_SIGNING_KEY} and {@code BLYTZ_AUTH_NEXT_SIGNING_KEY}. */
-    public static AuthProperties withSigningKeys(String signingKey, @Nullable String nextSigningKey) {
+    public static AuthProperties withSigningKeys(@Nullable String signingKey, @Nullable String nextSigningKey) {
         AuthProperties p = withHashing(10, 1, 1);
         return new AuthProperties(p.issuer(), p.audience(), p.accessTokenLifetime(), p.clockSkew(), signingKey,
                 nextSigningKey, p.keyRefresh(), p.keyActivationDelay(), p.verifiedTokens(), p.sessions(), p.password(),

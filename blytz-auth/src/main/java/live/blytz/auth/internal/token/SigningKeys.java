@@ -30,9 +30,9 @@ import org.springframework.util.StringUtils;
  * {@code keyActivationDelay}, when the active key retires, so that a verifier in another process that caches the
  * JWK Set has it before it meets a token of it (ADR 0033). A generated key is rotated by {@link #rotate()}; a
  * configured one by configuring the next key beside it ({@code BLYTZ_AUTH_NEXT_SIGNING_KEY}), which the first start
- * that sees it stages the same way. A retired key stays in the JWKS (and verifies) until every
- * token it signed has expired. Each instance re-reads the table every {@code keyRefresh}, and at once (rate-limited)
- * when a token names a key it does not know, so a key another instance just rotated in is accepted. See ADR 0007.
+ * that sees it stages the same way. A retired key stays in the JWKS (and verifies) until every token it signed has
+ * expired. Each instance re-reads the table every {@code keyRefresh}, and at once (rate-limited) when a token names a
+ * key it does not know, so a key another instance just rotated in is accepted. See ADR 0007.
  */
 @Component
 class SigningKeys {
@@ -74,7 +74,11 @@ class SigningKeys {
         this.clock = clock;
         this.configured = StringUtils.hasText(properties.signingKey())
                 ? ConfiguredSigningKey.parse(properties.signingKey()) : null;
-        ECKey next = configured != null && StringUtils.hasText(properties.nextSigningKey())
+        if (configured == null && StringUtils.hasText(properties.nextSigningKey())) {
+            throw new IllegalStateException("blytz.auth.next-signing-key (BLYTZ_AUTH_NEXT_SIGNING_KEY) is the successor "
+                    + "of a configured blytz.auth.signing-key (BLYTZ_AUTH_SIGNING_KEY), which is not set");
+        }
+        ECKey next = StringUtils.hasText(properties.nextSigningKey())
                 ? ConfiguredSigningKey.parse(properties.nextSigningKey(),
                         "blytz.auth.next-signing-key (BLYTZ_AUTH_NEXT_SIGNING_KEY)") : null;
         // The next key configured as the signing key too: promoted, nothing left to stage.

@@ -1,6 +1,7 @@
 package live.blytz.auth.internal.token;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
@@ -61,6 +62,15 @@ class ConfiguredKeyRotationTests {
             assertThat(promoted.signingKey().getKeyID()).isEqualTo(next.getKeyID());
             assertThat(promoted.verificationKeys().getKeyByKeyId(current.getKeyID())).isNotNull();
         });
+    }
+
+    @Test
+    void aNextKeyWithoutAConfiguredSigningKeyStopsTheStart() throws Exception {
+        ECKey next = newKey();
+        AuthProperties properties = TestAuthProperties.withSigningKeys(null, next.toJSONString());
+        assertThatThrownBy(() -> new SigningKeys(repository, transactions, properties, Clock.systemUTC()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("BLYTZ_AUTH_NEXT_SIGNING_KEY").hasMessageContaining("is not set");
     }
 
     private SigningKeys start(ECKey signingKey, @Nullable ECKey nextSigningKey, Instant at) {
