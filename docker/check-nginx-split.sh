@@ -31,10 +31,7 @@ PY
 python3 "$work/echo.py" "$auth" auth & pids+=($!)
 python3 "$work/echo.py" "$marketplace" marketplace & pids+=($!)
 
-sed -e "s|resolver 127.0.0.11|resolver 127.0.0.1|" -e "s|http://auth:8080|http://127.0.0.1:$auth|" \
-    -e "s|http://marketplace:8080|http://127.0.0.1:$marketplace|" -e "s|listen 8080;|listen 127.0.0.1:$proxy;|" \
-    -e "s|pid /tmp/nginx.pid;|pid $work/nginx.pid;|" -e "s|access_log /dev/stdout;|access_log off;|" \
-    -e "s|error_log /dev/stderr warn;|error_log $work/error.log;|" nginx-split.conf > "$work/nginx.conf"
+./nginx-split-local.sh "$work" "$proxy" "$auth" "$marketplace"
 "$nginx" -t -q -c "$work/nginx.conf"
 "$nginx" -c "$work/nginx.conf" -e "$work/error.log" -g 'daemon on;'
 for port in "$auth" "$marketplace" "$proxy"; do

@@ -1,6 +1,8 @@
 package live.blytz;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -15,6 +17,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.UUID;
 import javax.sql.DataSource;
 import live.blytz.TestAccounts.Account;
@@ -23,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,6 +67,88 @@ class SplitAcceptanceTests extends TopologyAcceptanceTests {
     @Override
     boolean eventsCross() {
         return SplitTopology.eventsCross();
+    }
+
+    /**
+     * Tokens naming made-up keys, until the marketplace may not fetch auth's keys again for a while (Nimbus lets two
+     * fetches through per min-refresh-interval). Each is refused as a token of an unknown key, fetched or not.
+     */
+    @Override
+    void spendKeyFetches() {
+        for (int i = 0; i < 3; i++) {
+            marketplace().get().uri("/api/v1/users/me")
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + forged(UUID.randomUUID().toString()))
+                    .exchange().expectStatus().isUnauthorized();
+        }
+    }
+
+    @Override
+    long keyFetches() {
+        return split.jwks.fetches();
+    }
+
+    @Override
+    long keyFetchesForANewKey() {
+        return 1;
+    }
+
+    @Test
+    void theMarketplaceKeepsAuthsKeysInsteadOfFetchingThemForEveryToken() {
+        Account account = new TestAccounts(auth()).register(Role.BUYER);
+        marketplace().get().uri("/api/v1/users/me").header(HttpHeaders.AUTHORIZATION, account.bearer())
+                .exchange().expectStatus().isOk();
+        long fetches = split.jwks.fetches();
+
+        for (int i = 0; i < 20; i++) {
+            marketplace().get().uri("/api/v1/users/me").header(HttpHeaders.AUTHORIZATION, account.bearer())
+                    .exchange().expectStatus().isOk();
+        }
+
+        assertThat(split.jwks.fetches()).isEqualTo(fetches);
+    }
+
+    @Test
+    void throughTheProxyBothServicesSeeTheClientsAddress() {
+        assumeTrue(split.proxied(), "no nginx binary: the clients reach the services directly");
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        String client = "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
+        String other = "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(1, 255);
+        Account account = new TestAccounts(auth()).register(Role.BUYER);
+
+        // Auth records the session's address as the proxy forwarded it.
+        String token = (String) Objects.requireNonNull(auth().post().uri("/api/v1/auth/login")
+                .header("X-Forwarded-For", client).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("email", account.email(), "password", account.password()))
+                .exchange().expectStatus().isOk()
+                .returnResult(new ParameterizedTypeReference<Map<String, Object>>() { }).getResponseBody())
+                .get("access_token");
+        auth().get().uri("/api/v1/auth/sessions").header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+                .exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.data[?(@.current == true)].ip").isEqualTo(List.of(client));
+
+        // The marketplace counts a product's views once per client address: two addresses, two views.
+        String product = createPublishedProduct(new TestAccounts(auth()).register(Role.SELLER));
+        for (String address : List.of(client, client, other)) {
+            marketplace().get().uri("/api/v1/products/{id}", product).header("X-Forwarded-For", address)
+                    .exchange().expectStatus().isOk();
+        }
+        JdbcClient marketplaceDatabase = JdbcClient.create(split.marketplace.getBean(DataSource.class));
+        await().untilAsserted(() -> assertThat(marketplaceDatabase.sql(
+                "SELECT view_count FROM catalog.products WHERE id = :id::uuid").param("id", product)
+                .query(Long.class).single()).isEqualTo(2));
+    }
+
+    private static String forged(String keyId) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(keyId)
+                    .type(new JOSEObjectType("at+jwt")).build(),
+                    new JWTClaimsSet.Builder().subject(UUID.randomUUID().toString())
+                            .expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
+            jwt.sign(new ECDSASigner(new ECKeyGenerator(Curve.P_256).generate()));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

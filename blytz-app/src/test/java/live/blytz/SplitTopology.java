@@ -4,12 +4,14 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import live.blytz.platform.runtime.EmbeddedServersEnvironmentPostProcessor;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
@@ -18,22 +20,36 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 /**
  * The split topology in one test JVM (ADR 0033): the auth service and the marketplace as two separate application
  * contexts (no parent, no shared bean, each its own port and its own fresh database on the same PostgreSQL) sharing
- * only what the deployment shares: Redis and the broker. Their clients check every response against the OpenAPI
- * document the server that sent it serves. The broker is the machine's RabbitMQ ({@code SPRING_RABBITMQ_HOST},
- * {@code _PORT}, {@code _VIRTUAL_HOST}, as CI sets them); without one (there is no embedded RabbitMQ) both run with
- * {@code broker=none}, and auth's events do not reach the marketplace ({@link #eventsCross()}).
+ * only what the deployment shares: Redis and the broker. Where an nginx binary is found, clients reach both through
+ * the reverse proxy compose runs ({@link SplitReverseProxy}), one base URL; elsewhere each service directly. Their
+ * clients check every response against the OpenAPI document of the service that answered it. The marketplace
+ * fetches auth's JWK Set through a {@link JwksFetchCounter}, with the shipped min-refresh-interval and timeout. The
+ * broker is the machine's RabbitMQ ({@code SPRING_RABBITMQ_HOST}, {@code _PORT}, {@code _VIRTUAL_HOST}, as CI sets
+ * them); without one (there is no embedded RabbitMQ) both run with {@code broker=none}, and auth's events do not
+ * reach the marketplace ({@link #eventsCross()}).
  */
 final class SplitTopology implements AutoCloseable {
+
+    /**
+     * Auth's key activation delay here: the shortest the marketplace accepts with its shipped
+     * {@code jwks.min-refresh-interval} (30 s) and {@code timeout} (2 s) when auth re-reads its keys every second
+     * ({@code key-refresh}, shortened, there is one auth instance), so that a rotation waits 34 s, not 2 minutes.
+     */
+    private static final Duration KEY_ACTIVATION_DELAY = Duration.ofSeconds(34);
 
     final ConfigurableApplicationContext auth;
     final ConfigurableApplicationContext marketplace;
     final String marketplaceDatabase;
+    final JwksFetchCounter jwks;
+    private final @Nullable SplitReverseProxy proxy;
 
     private SplitTopology(ConfigurableApplicationContext auth, ConfigurableApplicationContext marketplace,
-            String marketplaceDatabase) {
+            String marketplaceDatabase, JwksFetchCounter jwks, @Nullable SplitReverseProxy proxy) {
         this.auth = auth;
         this.marketplace = marketplace;
         this.marketplaceDatabase = marketplaceDatabase;
+        this.jwks = jwks;
+        this.proxy = proxy;
     }
 
     /** Whether a broker carries auth's events to the marketplace in this run. */
@@ -48,45 +64,71 @@ final class SplitTopology implements AutoCloseable {
         // A queue of this test's own: no other test's consumer takes the marketplace's events.
         String[] broker = eventsCross() ? new String[] {"--blytz.events.consumer-name=split-test"}
                 : new String[] {"--blytz.events.broker=none", "--blytz.events.consume="};
+        String[] keys = {"--blytz.auth.key-activation-delay=" + KEY_ACTIVATION_DELAY, "--blytz.auth.key-refresh=1s"};
         ConfigurableApplicationContext auth = AuthServiceApplication.application().profiles("test")
-                .run(arguments(broker, "--server.port=0", "--spring.datasource.url=" + authDatabase,
+                .run(arguments(broker, keys, "--server.port=0", "--spring.datasource.url=" + authDatabase,
                         // A send that failed is sent again within seconds, not a minute.
                         "--blytz.events.retry-after=1s", "--blytz.events.resubmit-interval=500ms"));
+        JwksFetchCounter jwks = new JwksFetchCounter(origin(auth));
+        ConfigurableApplicationContext marketplace = null;
         try {
-            String jwks = "http://127.0.0.1:" + port(auth) + "/.well-known/jwks.json";
-            ConfigurableApplicationContext marketplace = MarketplaceApplication.application().profiles("test")
-                    .run(arguments(broker, "--server.port=0", "--spring.datasource.url=" + marketplaceDatabase,
-                            "--blytz.auth.jwk-set-uri=" + jwks,
-                            // A rotation in one test must be seen at once, not after the production rate limit.
-                            "--blytz.auth.jwks.min-refresh-interval=100ms"));
-            return new SplitTopology(auth, marketplace, marketplaceDatabase);
+            marketplace = MarketplaceApplication.application().profiles("test")
+                    .run(arguments(broker, keys, "--server.port=0", "--spring.datasource.url=" + marketplaceDatabase,
+                            "--blytz.auth.jwk-set-uri=" + jwks.jwkSetUri(),
+                            // Longer than the shipped 5 min: no expiry fetches amid the counting of unknown-kid ones.
+                            "--blytz.auth.jwks.cache-for=1h"));
+            int marketplacePort = port(marketplace);
+            SplitReverseProxy proxy = SplitReverseProxy.available()
+                    .map(nginx -> SplitReverseProxy.start(nginx, port(auth), marketplacePort))
+                    .orElse(null);
+            return new SplitTopology(auth, marketplace, marketplaceDatabase, jwks, proxy);
         } catch (RuntimeException e) {
+            if (marketplace != null) {
+                marketplace.close();
+            }
+            jwks.close();
             auth.close();
             throw e;
         }
     }
 
-    private static String[] arguments(String[] broker, String... arguments) {
-        return Stream.concat(Arrays.stream(arguments), Arrays.stream(broker)).toArray(String[]::new);
+    private static String[] arguments(String[] broker, String[] keys, String... arguments) {
+        return Stream.of(Arrays.stream(arguments), Arrays.stream(keys), Arrays.stream(broker)).flatMap(s -> s)
+                .toArray(String[]::new);
     }
 
+    /** Whether clients reach the services through the reverse proxy (an nginx binary was found). */
+    boolean proxied() {
+        return proxy != null;
+    }
+
+    /** Where {@code /api/v1/auth/**} and {@code /.well-known/jwks.json} go: the proxy, else auth directly. */
     RestTestClient authClient() {
         return client(auth);
     }
 
+    /** Where everything else goes: the proxy, else the marketplace directly. */
     RestTestClient marketplaceClient() {
         return client(marketplace);
     }
 
     @Override
     public void close() {
+        if (proxy != null) {
+            proxy.close();
+        }
         marketplace.close();
+        jwks.close();
         auth.close();
     }
 
-    private static RestTestClient client(ConfigurableApplicationContext context) {
-        return RestTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port(context))
-                .requestInterceptor(new ContractCheckedClients.ContractCheck()).build();
+    private RestTestClient client(ConfigurableApplicationContext service) {
+        return RestTestClient.bindToServer().baseUrl(proxy != null ? proxy.baseUrl() : origin(service))
+                .requestInterceptor(new ContractCheckedClients.ContractCheck(origin(service))).build();
+    }
+
+    private static String origin(ConfigurableApplicationContext context) {
+        return "http://127.0.0.1:" + port(context);
     }
 
     private static int port(ConfigurableApplicationContext context) {

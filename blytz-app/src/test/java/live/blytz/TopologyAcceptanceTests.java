@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,22 +100,54 @@ abstract class TopologyAcceptanceTests {
                 .exchange().expectStatus().isUnauthorized();
     }
 
+    /** What the marketplace does before a rotation in the split: spend its JWK Set fetches (the monolith: nothing). */
+    void spendKeyFetches() {
+    }
+
+    /** How often the marketplace has fetched auth's JWK Set (the monolith has none to fetch). */
+    long keyFetches() {
+        return 0;
+    }
+
+    /** How many fetches of auth's JWK Set the first token of a new key costs the marketplace. */
+    long keyFetchesForANewKey() {
+        return 0;
+    }
+
     @Test
-    void aRotatedSigningKeyIsAcceptedWithoutARestart() {
+    void aRotatedSigningKeyIsPublishedBeforeItSignsAndAcceptedWithoutARestart() throws Exception {
         TestAccounts accounts = new TestAccounts(auth());
         Account before = accounts.register(Role.BUYER);
+        String admin = accounts.admin().bearer();
         expectMe(before);
+        // The worst moment to rotate: the marketplace has just fetched auth's keys as often as it may for a while.
+        spendKeyFetches();
 
-        String kid = Objects.requireNonNull(auth().post().uri("/api/v1/auth/signing-keys/rotate")
-                .header(HttpHeaders.AUTHORIZATION, accounts.admin().bearer())
+        Map<String, String> rotation = Objects.requireNonNull(auth().post().uri("/api/v1/auth/signing-keys/rotate")
+                .header(HttpHeaders.AUTHORIZATION, admin)
                 .exchange().expectStatus().isOk()
                 .returnResult(new ParameterizedTypeReference<Map<String, String>>() { })
-                .getResponseBody()).get("kid");
-        Account after = accounts.login(before.email(), before.password());
+                .getResponseBody());
+        String kid = rotation.get("kid");
+        Instant activatesAt = Instant.parse(rotation.get("activates_at"));
+        assertThat(kid).isNotEqualTo(kidOf(before.accessToken()));
+        long fetches = keyFetches();
 
-        assertThat(kidOf(after.accessToken())).isEqualTo(kid).isNotEqualTo(kidOf(before.accessToken()));
+        // Published at once; signing only from its activation on.
+        assertThat(auth().get().uri("/.well-known/jwks.json").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody()).contains("\"kid\":\"" + kid + "\"");
+        Account meanwhile = accounts.login(before.email(), before.password());
+        assertThat(kidOf(meanwhile.accessToken()))
+                .isEqualTo(issuedAt(meanwhile).isBefore(activatesAt) ? kidOf(before.accessToken()) : kid);
+        expectMe(meanwhile);
+
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), activatesAt).toMillis() + 100));
+        Account after = accounts.login(before.email(), before.password());
+        assertThat(kidOf(after.accessToken())).isEqualTo(kid);
+        // The first request with the new key is accepted: no retry, no restart, no waiting for a cache.
         expectMe(after);
         expectMe(before);
+        assertThat(keyFetches() - fetches).isEqualTo(keyFetchesForANewKey());
     }
 
     private void expectMe(Account account) {
@@ -134,7 +170,7 @@ abstract class TopologyAcceptanceTests {
                 .returnResult(ENVELOPE).getResponseBody()).get("product").get("seller");
     }
 
-    private String createPublishedProduct(Account seller) {
+    String createPublishedProduct(Account seller) {
         String admin = new TestAccounts(auth()).admin().bearer();
         String category = (String) created(marketplace().post().uri("/api/v1/categories")
                 .header(HttpHeaders.AUTHORIZATION, admin).contentType(MediaType.APPLICATION_JSON)
@@ -160,11 +196,11 @@ abstract class TopologyAcceptanceTests {
                 .get(name);
     }
 
-    private static String kidOf(String token) {
-        try {
-            return com.nimbusds.jwt.SignedJWT.parse(token).getHeader().getKeyID();
-        } catch (java.text.ParseException e) {
-            throw new AssertionError("Not a JWT: " + token, e);
-        }
+    private static String kidOf(String token) throws ParseException {
+        return SignedJWT.parse(token).getHeader().getKeyID();
+    }
+
+    private static Instant issuedAt(Account account) throws ParseException {
+        return SignedJWT.parse(account.accessToken()).getJWTClaimsSet().getIssueTime().toInstant();
     }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.resttestclient.autoconfigure.RestTestClientBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,11 +34,25 @@ class ContractCheckedClients {
         return builder -> builder.requestInterceptor(new ContractCheck());
     }
 
-    /** Reads the whole response, judges it, and hands the test a copy to read again. */
+    /**
+     * Reads the whole response, judges it, and hands the test a copy to read again. By default against the document
+     * of the server the request went to; behind a reverse proxy, against that of the server the proxy sends it to.
+     */
     static final class ContractCheck implements ClientHttpRequestInterceptor {
 
         private static final Map<String, OpenApiContract> CONTRACTS = new ConcurrentHashMap<>();
         private static final HttpClient SERVER = HttpClient.newHttpClient();
+
+        private final @Nullable String documentOrigin;
+
+        ContractCheck() {
+            this.documentOrigin = null;
+        }
+
+        /** Checks against the document served at {@code documentOrigin} ({@code http://host:port}). */
+        ContractCheck(String documentOrigin) {
+            this.documentOrigin = documentOrigin;
+        }
 
         @Override
         public ClientHttpResponse intercept(org.springframework.http.HttpRequest request, byte[] requestBody,
@@ -57,8 +72,8 @@ class ContractCheckedClients {
             return new Buffered(response, body);
         }
 
-        private static OpenApiContract contractOf(URI uri) {
-            String origin = uri.getScheme() + "://" + uri.getRawAuthority();
+        private OpenApiContract contractOf(URI uri) {
+            String origin = documentOrigin != null ? documentOrigin : uri.getScheme() + "://" + uri.getRawAuthority();
             return CONTRACTS.computeIfAbsent(origin, ContractCheck::fetch);
         }
 

@@ -24,7 +24,11 @@ import org.springframework.validation.annotation.Validated;
  * @param accessTokenLifetime how long an access token is valid (15 minutes)
  * @param clockSkew how much clock difference {@code exp}/{@code nbf} checks forgive
  * @param signingKey the private EC P-256 key (PEM or JWK) that signs tokens; unset: generated and stored
+ * @param nextSigningKey with {@code signingKey}: the key that replaces it, published at the first start that sees it
+ *        and signing {@code keyActivationDelay} later (ADR 0033); then it can become the {@code signingKey}
  * @param keyRefresh how often an instance re-reads the signing keys other instances may have rotated
+ * @param keyActivationDelay how long a rotated-in key is published in the JWKS before it signs: longer than what a
+ *        verifier in another process may cache without it (ADR 0033)
  * @param verifiedTokens how many verified access tokens an instance remembers, so that it checks a token's signature
  *        once in its life rather than on every request (ADR 0027)
  * @param revocations how each instance keeps its in-memory copy of the revocations current (ADR 0027)
@@ -40,7 +44,9 @@ public record AuthProperties(
         @NotNull @DefaultValue("15m") Duration accessTokenLifetime,
         @NotNull @DefaultValue("30s") Duration clockSkew,
         @Nullable String signingKey,
+        @Nullable String nextSigningKey,
         @NotNull @DefaultValue("1m") Duration keyRefresh,
+        @NotNull @DefaultValue("2m") Duration keyActivationDelay,
         @Positive @DefaultValue("10000") int verifiedTokens,
         @Valid @NotNull @DefaultValue Sessions sessions,
         @Valid @NotNull @DefaultValue Passwords password,
@@ -217,7 +223,8 @@ public record AuthProperties(
 
     @Override
     public String toString() {
-        return "AuthProperties[issuer=" + issuer + ", audience=" + audience + ", signingKey=<redacted>, sessions="
+        return "AuthProperties[issuer=" + issuer + ", audience=" + audience + ", signingKey=<redacted>, "
+                + "nextSigningKey=<redacted>, sessions="
                 + sessions + ", password=" + password + ", throttle=" + throttle + "]";
     }
 }

@@ -1,6 +1,7 @@
 package live.blytz.auth.internal;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /** {@link AuthProperties} for plain unit tests and hand-built components, with the defaults the application would bind. */
 public final class TestAuthProperties {
@@ -26,6 +27,14 @@ public final class TestAuthProperties {
         return with(10, PEPPER, 1, 1, new AuthProperties.Admin(null, null), emailDomain);
     }
 
+    /** Configured signing keys: {@code BLYTZ_AUTH_SIGNING_KEY} and {@code BLYTZ_AUTH_NEXT_SIGNING_KEY}. */
+    public static AuthProperties withSigningKeys(@Nullable String signingKey, @Nullable String nextSigningKey) {
+        AuthProperties p = withHashing(10, 1, 1);
+        return new AuthProperties(p.issuer(), p.audience(), p.accessTokenLifetime(), p.clockSkew(), signingKey,
+                nextSigningKey, p.keyRefresh(), p.keyActivationDelay(), p.verifiedTokens(), p.sessions(), p.password(),
+                p.hashing(), p.admin(), p.throttle(), p.mail(), p.revocations(), p.deviceTokens(), p.purge(), p.demo());
+    }
+
     /** As the demo profile has it: with no SMTP server the mails are written to the log. */
     public static AuthProperties withMailLoggedToConsole() {
         return with(10, PEPPER, 1, 1, new AuthProperties.Admin(null, null), "demo.blytz.test", true);
@@ -44,7 +53,7 @@ public final class TestAuthProperties {
     private static AuthProperties with(int bcryptCost, String pepper, int threads, int queueCapacity,
             AuthProperties.Admin admin, String demoEmailDomain, boolean mailLoggedToConsole) {
         return new AuthProperties("http://localhost:8080", "blytz", Duration.ofMinutes(15), Duration.ofSeconds(30),
-                null, Duration.ofMinutes(1), 10_000,
+                null, null, Duration.ofMinutes(1), Duration.ofMinutes(2), 10_000,
                 new AuthProperties.Sessions(Duration.ofDays(7), Duration.ofDays(30), 20),
                 new AuthProperties.Passwords(8, 128, bcryptCost, pepper),
                 new AuthProperties.Hashing(threads, queueCapacity, 2),

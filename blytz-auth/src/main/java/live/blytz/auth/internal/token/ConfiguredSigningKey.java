@@ -32,15 +32,20 @@ final class ConfiguredSigningKey {
     }
 
     static ECKey parse(String configured) {
+        return parse(configured, "blytz.auth.signing-key (BLYTZ_AUTH_SIGNING_KEY)");
+    }
+
+    /** Reads a key configured in {@code setting} (its name and variable, for the messages). */
+    static ECKey parse(String configured, String setting) {
         String text = configured.strip();
         ECKey key;
         try {
             key = text.startsWith("{") ? fromJwk(text) : fromPem(text);
         } catch (ParseException | IllegalArgumentException | JOSEException e) {
-            throw new IllegalStateException("blytz.auth.signing-key (BLYTZ_AUTH_SIGNING_KEY) is not a private EC "
-                    + "P-256 key in PEM or JWK form: " + e.getMessage());
+            throw new IllegalStateException(setting + " is not a private EC P-256 key in PEM or JWK form: "
+                    + e.getMessage());
         }
-        proveKeyPair(key);
+        proveKeyPair(key, setting);
         return key;
     }
 
@@ -75,15 +80,15 @@ final class ConfiguredSigningKey {
     }
 
     /** Signs and verifies a probe, so that a private key that does not belong to its public key fails now. */
-    private static void proveKeyPair(ECKey key) {
+    private static void proveKeyPair(ECKey key, String setting) {
         try {
             JWSObject probe = new JWSObject(new JWSHeader(JWSAlgorithm.ES256), new Payload("probe"));
             probe.sign(new ECDSASigner(key));
             if (!probe.verify(new ECDSAVerifier(key.toPublicJWK()))) {
-                throw new IllegalStateException("blytz.auth.signing-key: the private key does not match its public key");
+                throw new IllegalStateException(setting + ": the private key does not match its public key");
             }
         } catch (JOSEException e) {
-            throw new IllegalStateException("blytz.auth.signing-key cannot sign: " + e.getMessage(), e);
+            throw new IllegalStateException(setting + " cannot sign: " + e.getMessage(), e);
         }
     }
 

@@ -49,8 +49,11 @@ class SigningKeyRaceTests {
     void aKeyAnotherInstanceJustRotatedInIsAcceptedAtOnce() throws Exception {
         TestAccounts.Account user = new TestAccounts(http).register(Role.BUYER);
         SigningKeys otherInstance = new SigningKeys(repository, transactions, properties, Clock.systemUTC());
-        String newKid = otherInstance.rotate();
-        String token = issue(new AccessTokens(otherInstance, properties, Clock.systemUTC()), user);
+        String newKid = otherInstance.rotate().kid();
+        // The other instance once the new key is active (the test profile's key-activation-delay is a second).
+        Clock afterActivation = Clock.offset(Clock.systemUTC(), properties.keyActivationDelay().plusMillis(100));
+        SigningKeys laterOtherInstance = new SigningKeys(repository, transactions, properties, afterActivation);
+        String token = issue(new AccessTokens(laterOtherInstance, properties, afterActivation), user);
         assertThat(SignedJWT.parse(token).getHeader().getKeyID()).isEqualTo(newKid);
 
         // This instance has not re-read the keys yet (key-refresh is a minute): the unknown kid makes it do so.
