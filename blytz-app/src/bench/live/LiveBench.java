@@ -62,7 +62,10 @@ public class LiveBench {
                 + "\",\"duration\":\"PT2H\"}"), "id");
         List<String> bidders = List.of(register(base, "bidder"), register(base, "bidder"));
 
+        Profile profile = Profile.fromEnvironment(pids);
         long rssBefore = rss(pids);
+        List<Integer> threadsBefore = threads(pids);
+        profile.beforeStreams();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicLong received = new AtomicLong();
         AtomicLong duplicates = new AtomicLong();
@@ -148,6 +151,9 @@ public class LiveBench {
         open.await(5, TimeUnit.MINUTES);
         Thread.sleep(2000);
         long rssAfter = rss(pids);
+        List<Integer> threadsAfter = threads(pids);
+        profile.afterStreams();
+        profile.startRecording();
 
         // Bids, one at a time, to the instances in turn; each asks for the minimum the previous answer named.
         String minimum = "1.00";
@@ -173,6 +179,7 @@ public class LiveBench {
         while (received.get() < expected && System.nanoTime() < deadline) {
             Thread.sleep(100);
         }
+        profile.stopRecording();
         Thread.sleep(1000); // anything duplicated late
         closing.set(true);
         bodies.forEach(body -> {
@@ -193,6 +200,7 @@ public class LiveBench {
         System.out.printf("failures=%s%nreconnects=%d%n", failures, reconnects.get());
         System.out.printf("rss_before_mb=%.1f%nrss_after_mb=%.1f%nrss_per_1000_streams_mb=%.1f%n", rssBefore / 1024.0,
                 rssAfter / 1024.0, connected.get() == 0 ? 0 : (rssAfter - rssBefore) / 1024.0 * 1000 / connected.get());
+        System.out.printf("threads_before=%s%nthreads_after=%s%n", threadsBefore, threadsAfter);
         System.exit(0);
     }
 
@@ -216,6 +224,82 @@ public class LiveBench {
             }
         }
         return total;
+    }
+
+    /** Each instance's thread count (platform threads: what the kernel sees). */
+    static List<Integer> threads(List<Long> pids) throws Exception {
+        List<Integer> counts = new ArrayList<>();
+        for (long pid : pids) {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("Threads:")) {
+                    counts.add(Integer.parseInt(line.replaceAll("[^0-9]", "")));
+                }
+            }
+        }
+        return counts;
+    }
+
+    static String jcmd(long pid, String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid)));
+        line.addAll(Arrays.asList(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        return output;
+    }
+
+    /**
+     * With LIVE_BENCH_PROFILE=<dir> (bench.sh then starts the instances with native memory tracking): where the memory
+     * of the open streams goes (NMT baseline before opening them, its diff after; heap histograms before and after)
+     * and where the time of the bid phase goes (JFR of each instance, and of this client, during the bids only).
+     */
+    record Profile(Path dir, List<Long> pids, jdk.jfr.Recording client) {
+
+        static Profile fromEnvironment(List<Long> pids) throws Exception {
+            String dir = System.getenv("LIVE_BENCH_PROFILE");
+            if (dir == null || dir.isBlank()) {
+                return new Profile(null, pids, null);
+            }
+            Files.createDirectories(Path.of(dir));
+            return new Profile(Path.of(dir), pids, new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile")));
+        }
+
+        void beforeStreams() throws Exception {
+            for (int i = 0; dir != null && i < pids.size(); i++) {
+                jcmd(pids.get(i), "VM.native_memory", "baseline");
+                Files.writeString(dir.resolve("histogram-before-" + (i + 1) + ".txt"), jcmd(pids.get(i), "GC.class_histogram"));
+            }
+        }
+
+        void afterStreams() throws Exception {
+            for (int i = 0; dir != null && i < pids.size(); i++) {
+                Files.writeString(dir.resolve("nmt-diff-" + (i + 1) + ".txt"),
+                        jcmd(pids.get(i), "VM.native_memory", "summary.diff"));
+                Files.writeString(dir.resolve("histogram-after-" + (i + 1) + ".txt"), jcmd(pids.get(i), "GC.class_histogram"));
+                Files.writeString(dir.resolve("threads-after-" + (i + 1) + ".txt"), jcmd(pids.get(i), "Thread.print"));
+            }
+        }
+
+        void startRecording() throws Exception {
+            for (int i = 0; dir != null && i < pids.size(); i++) {
+                jcmd(pids.get(i), "JFR.start", "name=bids", "settings=profile",
+                        "filename=" + dir.toAbsolutePath().resolve("instance-" + (i + 1) + ".jfr"));
+            }
+            if (client != null) {
+                client.start();
+            }
+        }
+
+        void stopRecording() throws Exception {
+            for (int i = 0; dir != null && i < pids.size(); i++) {
+                jcmd(pids.get(i), "JFR.stop", "name=bids");
+            }
+            if (client != null) {
+                client.stop();
+                client.dump(dir.resolve("client.jfr"));
+            }
+        }
     }
 
     static String register(String base, String role) throws Exception {

@@ -33,6 +33,12 @@ settings=(--blytz.rate-limit.per-ip.limit=100000000 --blytz.rate-limit.policies.
   --blytz.rate-limit.policies.auth-login.limit=100000000 --blytz.rate-limit.policies.auctions-bid.limit=100000000
   --blytz.auctions.bids-per-account.limit=100000000 --blytz.auctions.stream.per-client=100000
   --blytz.auctions.stream.total=100000 --server.tomcat.max-connections=20000 --logging.level.root=WARN)
+# LIVE_BENCH_PROFILE=<dir>: native memory tracking, heap histograms and JFR recordings there (LiveBench.Profile).
+# LIVE_BENCH_APP_ARGS: more settings for both instances (to compare one lever against the shipped defaults).
+profiling=()
+[[ -n "${LIVE_BENCH_PROFILE:-}" ]] && profiling=(-XX:NativeMemoryTracking=summary)
+read -r -a extra <<<"${LIVE_BENCH_APP_ARGS:-}"
+settings+=("${extra[@]}")
 apps=()
 bases=()
 cleanup() { for pid in "${apps[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; }
@@ -40,7 +46,7 @@ trap cleanup EXIT
 for instance in 1 2; do
   port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
   # The shipped launch settings (blytz-app/launch, ADR 0026): heap, GC, malloc arenas.
-  MALLOC_ARENA_MAX=2 SERVER_PORT="$port" "$java" @blytz-app/launch/jvm.options -jar blytz-app/target/blytz-app.jar \
+  MALLOC_ARENA_MAX=2 SERVER_PORT="$port" "$java" @blytz-app/launch/jvm.options "${profiling[@]}" -jar blytz-app/target/blytz-app.jar \
     "${settings[@]}" \
     >"blytz-app/target/bench-live-$instance.log" 2>&1 &
   apps+=("$!")
