@@ -23,7 +23,9 @@ if [[ -z "${JAVA_HOME:-}" ]]; then
   for jdk in /usr/lib/jvm/*25*; do [[ -x "$jdk/bin/java" ]] && export JAVA_HOME="$jdk" && break; done
 fi
 java="$JAVA_HOME/bin/java"
-[[ -f blytz-app/target/blytz-app.jar ]] || ./mvnw -B -q -pl blytz-app -am package -DskipTests
+# LIVE_BENCH_JAR: another build to measure (e.g. a copy of main's, for before/after runs side by side).
+jar="${LIVE_BENCH_JAR:-blytz-app/target/blytz-app.jar}"
+[[ -f "$jar" ]] || ./mvnw -B -q -pl blytz-app -am package -DskipTests
 ulimit -n 65536 2>/dev/null || true
 
 export BLYTZ_ADMIN_EMAIL="bench-admin@bench.test" BLYTZ_ADMIN_PASSWORD="bench admin passphrase 4c1e"
@@ -46,7 +48,7 @@ trap cleanup EXIT
 for instance in 1 2; do
   port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
   # The shipped launch settings (blytz-app/launch, ADR 0026): heap, GC, malloc arenas.
-  MALLOC_ARENA_MAX=2 SERVER_PORT="$port" "$java" @blytz-app/launch/jvm.options "${profiling[@]}" -jar blytz-app/target/blytz-app.jar \
+  MALLOC_ARENA_MAX=2 SERVER_PORT="$port" "$java" @blytz-app/launch/jvm.options "${profiling[@]}" -jar "$jar" \
     "${settings[@]}" \
     >"blytz-app/target/bench-live-$instance.log" 2>&1 &
   apps+=("$!")
