@@ -17,6 +17,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.TreeMap;
+import java.util.Set;
+import java.util.HashSet;
+import java.math.BigDecimal;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -42,6 +48,12 @@ public class LiveBench {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(30)).build();
     static final Pattern MINIMUM = Pattern.compile("\"minimum_bid\":([0-9.]+)");
+    /**
+     * Bids sent first whose deliveries count for lost and duplicated but not for the latency: the fan-out's code is
+     * still interpreted then (the first bids' deliveries took 0.5-0.9 s, enough to make the p99 of 100 bids).
+     */
+    static final int WARM_UP = Integer.getInteger("warmUp", 10);
+    static final Pattern AMOUNT = Pattern.compile("\"amount\":([0-9.]+)");
     static final Pattern OCCURRED = Pattern.compile("\"occurred_at\":\"([^\"]+)\"");
 
     public static void main(String[] args) throws Exception {
@@ -82,7 +94,8 @@ public class LiveBench {
         AtomicBoolean closing = new AtomicBoolean();
         AtomicLong reconnects = new AtomicLong();
         for (int i = 0; i < subscribers; i++) {
-            String url = bases.get(i % bases.size()) + "/api/v1/auctions/" + auction + "/stream";
+            int instance = i % bases.size();
+            String url = bases.get(instance) + "/api/v1/auctions/" + auction + "/stream";
             // As a browser's EventSource does: a refusal is retried after its Retry-After, a stream the server
             // closes (or drops as a slow consumer) is resumed with Last-Event-ID, so "lost" is what a client misses.
             Thread.ofVirtual().start(() -> {
@@ -122,7 +135,7 @@ public class LiveBench {
                                     last = id;
                                     received.incrementAndGet();
                                     // Parsed after the run: the client's own cost stays off the measured path.
-                                    receipts.add(new Receipt(now, line));
+                                    receipts.add(new Receipt(now, id, instance, line));
                                 }
                             }
                         }
@@ -155,7 +168,9 @@ public class LiveBench {
         // Bids, one at a time, to the instances in turn; each asks for the minimum the previous answer named.
         String minimum = "1.00";
         int accepted = 0;
-        for (int i = 0; i < bids; i++) {
+        Map<BigDecimal, Integer> acceptedOn = new HashMap<>();
+        Set<BigDecimal> warmUp = new HashSet<>();
+        for (int i = 0; i < WARM_UP + bids; i++) {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                             URI.create(bases.get(i % bases.size()) + "/api/v1/auctions/" + auction + "/bids"))
                     .header("Authorization", "Bearer " + bidders.get(i % 2)).header("Content-Type", "application/json")
@@ -164,6 +179,10 @@ public class LiveBench {
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 201) {
                 accepted++;
+                acceptedOn.put(new BigDecimal(minimum).stripTrailingZeros(), i % bases.size());
+                if (i < WARM_UP) {
+                    warmUp.add(new BigDecimal(minimum).stripTrailingZeros());
+                }
             }
             Matcher next = MINIMUM.matcher(response.body());
             if (next.find()) {
@@ -187,19 +206,58 @@ public class LiveBench {
             }
         });
 
+        // Where the tail comes from: deliveries on the instance that accepted the bid against those that came through
+        // the Redis broadcast, and the bids (in order) whose deliveries were slowest.
+        List<Long> all = new ArrayList<>();
+        List<Long> local = new ArrayList<>();
+        List<Long> remote = new ArrayList<>();
+        Map<Long, List<Long>> perBid = new TreeMap<>();
         for (Receipt receipt : receipts) {
             Matcher at = OCCURRED.matcher(receipt.data());
             if (at.find()) {
-                latencies.add(receipt.at() - Instant.parse(at.group(1)).toEpochMilli());
+                long latency = receipt.at() - Instant.parse(at.group(1)).toEpochMilli();
+                all.add(latency);
+                perBid.computeIfAbsent(receipt.seq(), k -> new ArrayList<>()).add(latency);
+                Matcher amount = AMOUNT.matcher(receipt.data());
+                BigDecimal bid = amount.find() ? new BigDecimal(amount.group(1)).stripTrailingZeros() : null;
+                if (warmUp.contains(bid)) {
+                    continue;
+                }
+                latencies.add(latency);
+                Integer on = acceptedOn.get(bid);
+                if (on != null) {
+                    (on == receipt.instance() ? local : remote).add(latency);
+                }
             }
         }
         long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] sortedAll = all.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] sortedLocal = local.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] sortedRemote = remote.stream().mapToLong(Long::longValue).sorted().toArray();
+        List<String> bidsByTail = new ArrayList<>();
+        int index = 0;
+        List<long[]> tails = new ArrayList<>();
+        for (List<Long> each : perBid.values()) {
+            long[] bid = each.stream().mapToLong(Long::longValue).sorted().toArray();
+            tails.add(new long[] {index++, percentile(bid, 0.5), bid[bid.length - 1]});
+        }
+        tails.sort((a, b) -> Long.compare(b[2], a[2]));
+        for (long[] tail : tails.subList(0, Math.min(5, tails.size()))) {
+            bidsByTail.add("#" + (tail[0] + 1) + " p50 " + tail[1] + " max " + tail[2]);
+        }
         System.out.printf("auction=%s%nsubscribers=%d%nconnected=%d%nrefused=%d%nbids_accepted=%d%n", auction,
                 subscribers, connected.get(), refused.get(), accepted);
         System.out.printf("deliveries_expected=%d%ndeliveries_received=%d%nlost=%d%nduplicated=%d%n", expected,
                 received.get(), expected - received.get(), duplicates.get());
         System.out.printf("latency_p50_ms=%d%nlatency_p99_ms=%d%nlatency_max_ms=%d%n", percentile(sorted, 0.50),
                 percentile(sorted, 0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
+        System.out.printf("warm_up_bids=%d%nlatency_with_warm_up_p50_ms=%d%nlatency_with_warm_up_p99_ms=%d%n", WARM_UP,
+                percentile(sortedAll, 0.50), percentile(sortedAll, 0.99));
+        System.out.printf("latency_same_instance_p50_ms=%d%nlatency_same_instance_p99_ms=%d%n",
+                percentile(sortedLocal, 0.50), percentile(sortedLocal, 0.99));
+        System.out.printf("latency_other_instance_p50_ms=%d%nlatency_other_instance_p99_ms=%d%n",
+                percentile(sortedRemote, 0.50), percentile(sortedRemote, 0.99));
+        System.out.printf("slowest_bids=%s%n", bidsByTail);
         System.out.printf("failures=%s%nreconnects=%d%n", failures, reconnects.get());
         System.out.printf("rss_before_mb=%.1f%nrss_after_mb=%.1f%nrss_per_1000_streams_mb=%.1f%n", rssBefore / 1024.0,
                 rssAfter / 1024.0, connected.get() == 0 ? 0 : (rssAfter - rssBefore) / 1024.0 * 1000 / connected.get());
@@ -207,7 +265,7 @@ public class LiveBench {
         System.exit(0);
     }
 
-    record Receipt(long at, String data) {
+    record Receipt(long at, long seq, int instance, String data) {
     }
 
     /**
