@@ -53,6 +53,7 @@ class LiveStreams implements AuctionLogWatcher, ShowLogWatcher, SmartLifecycle {
     private final Broadcasts broadcasts;
     private final AuctionStreamProperties properties;
     private final Frames frames;
+    private final int capacity;
     private final Map<UUID, LogHub> hubs = new ConcurrentHashMap<>();
     private final Map<String, Integer> perClient = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
@@ -69,6 +70,11 @@ class LiveStreams implements AuctionLogWatcher, ShowLogWatcher, SmartLifecycle {
         this.broadcasts = broadcasts;
         this.properties = properties;
         this.frames = new Frames(json);
+        this.capacity = properties.capacity(Runtime.getRuntime().maxMemory());
+        if (capacity < properties.total()) {
+            log.info("At most {} open streams on this instance: what half the heap holds at {} each", capacity,
+                    properties.heapPerStream());
+        }
     }
 
     /**
@@ -202,7 +208,7 @@ class LiveStreams implements AuctionLogWatcher, ShowLogWatcher, SmartLifecycle {
             throw new TooManyRequestsException("Too many open streams from this address (at most "
                     + properties.perClient() + "); close one first", properties.retry());
         }
-        if (total.incrementAndGet() > properties.total()) {
+        if (total.incrementAndGet() > capacity) {
             total.decrementAndGet();
             release(clientKey);
             throw new AtCapacityException("This server has as many open streams as it may; retry shortly",

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 class LiveStreamsTests {
 
     private static final Duration WITHIN = Duration.ofSeconds(20);
+    private static final DataSize HEAP_PER_STREAM = DataSize.ofKilobytes(128);
 
     @Autowired
     RestTestClient http;
@@ -175,7 +177,7 @@ class LiveStreamsTests {
             }
         };
         instanceB = new LiveStreams(queries, showQueries, deaf, new AuctionStreamProperties(Duration.ofMillis(200),
-                Duration.ofSeconds(1), Duration.ofHours(2), 16, 4, 100, 100), json);
+                Duration.ofSeconds(1), Duration.ofHours(2), 16, 4, 100, 100, HEAP_PER_STREAM), json);
         instanceB.start();
         String id = auctions.auction(seller, "10.00", null, null, "PT1H");
         Collecting onC = new Collecting();
@@ -248,12 +250,34 @@ class LiveStreamsTests {
         }
     }
 
+    @Test
+    void theHeapCapsTheOpenStreamsWhenItHoldsFewerThanTheConfiguredTotal() {
+        // Half of a 192 MB heap at 128 KB a stream.
+        assertThat(properties(16, 20_000, HEAP_PER_STREAM).capacity(192L << 20)).isEqualTo(768);
+        assertThat(properties(16, 500, HEAP_PER_STREAM).capacity(192L << 20)).isEqualTo(500);
+
+        // Each stream said to take a quarter of this JVM's heap: two fit in half of it, whatever the total says.
+        instanceB = instance(properties(16, 100, DataSize.ofBytes(Runtime.getRuntime().maxMemory() / 4)));
+        String id = auctions.auction(seller, "10.00", null, null, "PT1H");
+        instanceB.open(head(id), "192.0.2.13", 1, new Collecting());
+        instanceB.open(head(id), "192.0.2.14", 1, new Collecting());
+        assertThatThrownBy(() -> instanceB.open(head(id), "192.0.2.15", 1, new Collecting()))
+                .isInstanceOf(AtCapacityException.class);
+    }
+
     private LiveStreams instance(int queue, int total) {
-        LiveStreams instance = new LiveStreams(queries, showQueries, broadcasts,
-                new AuctionStreamProperties(Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofHours(2), queue, 4,
-                        total, 100), json);
+        return instance(properties(queue, total, HEAP_PER_STREAM));
+    }
+
+    private LiveStreams instance(AuctionStreamProperties properties) {
+        LiveStreams instance = new LiveStreams(queries, showQueries, broadcasts, properties, json);
         instance.start();
         return instance;
+    }
+
+    private static AuctionStreamProperties properties(int queue, int total, DataSize heapPerStream) {
+        return new AuctionStreamProperties(Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofHours(2), queue, 4,
+                total, 100, heapPerStream);
     }
 
     private FollowedLog head(String id) {
