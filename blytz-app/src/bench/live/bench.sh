@@ -23,7 +23,9 @@ if [[ -z "${JAVA_HOME:-}" ]]; then
   for jdk in /usr/lib/jvm/*25*; do [[ -x "$jdk/bin/java" ]] && export JAVA_HOME="$jdk" && break; done
 fi
 java="$JAVA_HOME/bin/java"
-[[ -f blytz-app/target/blytz-app.jar ]] || ./mvnw -B -q -pl blytz-app -am package -DskipTests
+# LIVE_BENCH_JAR: another build to measure (e.g. a copy of main's, for before/after runs side by side).
+jar="${LIVE_BENCH_JAR:-blytz-app/target/blytz-app.jar}"
+[[ -f "$jar" ]] || ./mvnw -B -q -pl blytz-app -am package -DskipTests
 ulimit -n 65536 2>/dev/null || true
 
 export BLYTZ_ADMIN_EMAIL="bench-admin@bench.test" BLYTZ_ADMIN_PASSWORD="bench admin passphrase 4c1e"
@@ -33,6 +35,14 @@ settings=(--blytz.rate-limit.per-ip.limit=100000000 --blytz.rate-limit.policies.
   --blytz.rate-limit.policies.auth-login.limit=100000000 --blytz.rate-limit.policies.auctions-bid.limit=100000000
   --blytz.auctions.bids-per-account.limit=100000000 --blytz.auctions.stream.per-client=100000
   --blytz.auctions.stream.total=100000 --server.tomcat.max-connections=20000 --logging.level.root=WARN)
+# LIVE_BENCH_PROFILE=<dir>: native memory tracking, heap histograms and JFR recordings there (LiveBench.Profile).
+# LIVE_BENCH_APP_ARGS: more settings for both instances (to compare one lever against the shipped defaults);
+# LIVE_BENCH_JVM_ARGS: JVM flags after the shipped ones (e.g. -Xmx768m: 2,500 streams an instance need more heap).
+profiling=()
+[[ -n "${LIVE_BENCH_PROFILE:-}" ]] && profiling=(-XX:NativeMemoryTracking=summary)
+read -r -a extra <<<"${LIVE_BENCH_APP_ARGS:-}"
+read -r -a jvm <<<"${LIVE_BENCH_JVM_ARGS:-}"
+settings+=("${extra[@]}")
 apps=()
 bases=()
 cleanup() { for pid in "${apps[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; }
@@ -40,7 +50,7 @@ trap cleanup EXIT
 for instance in 1 2; do
   port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
   # The shipped launch settings (blytz-app/launch, ADR 0026): heap, GC, malloc arenas.
-  MALLOC_ARENA_MAX=2 SERVER_PORT="$port" "$java" @blytz-app/launch/jvm.options -jar blytz-app/target/blytz-app.jar \
+  MALLOC_ARENA_MAX=2 SERVER_PORT="$port" "$java" @blytz-app/launch/jvm.options "${profiling[@]}" "${jvm[@]}" -jar "$jar" \
     "${settings[@]}" \
     >"blytz-app/target/bench-live-$instance.log" 2>&1 &
   apps+=("$!")

@@ -46,7 +46,7 @@ public class AuctionLogQueries {
                 .param("id", auctionId)
                 .query((rs, row) -> {
                     String currency = rs.getString("currency").strip();
-                    return new FollowedLog(auctionId, rs.getLong("seq"),
+                    return new FollowedLog(auctionId, FollowedLog.Kind.AUCTION, rs.getLong("seq"),
                             List.of("ended", "cancelled").contains(rs.getString("status")),
                             () -> reader(auctionId, currency));
                 })

@@ -26,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * This instance's live streams (ADR 0028, ADR 0030): one {@link LogHub} per followed log (an auction's or a show's),
@@ -51,6 +52,8 @@ class LiveStreams implements AuctionLogWatcher, ShowLogWatcher, SmartLifecycle {
     private final ShowLogQueries showLogs;
     private final Broadcasts broadcasts;
     private final AuctionStreamProperties properties;
+    private final Frames frames;
+    private final int capacity;
     private final Map<UUID, LogHub> hubs = new ConcurrentHashMap<>();
     private final Map<String, Integer> perClient = new ConcurrentHashMap<>();
     private final AtomicInteger total = new AtomicInteger();
@@ -61,11 +64,17 @@ class LiveStreams implements AuctionLogWatcher, ShowLogWatcher, SmartLifecycle {
     private boolean subscribed;
 
     LiveStreams(AuctionLogQueries auctionLogs, ShowLogQueries showLogs, Broadcasts broadcasts,
-            AuctionStreamProperties properties) {
+            AuctionStreamProperties properties, JsonMapper json) {
         this.auctionLogs = auctionLogs;
         this.showLogs = showLogs;
         this.broadcasts = broadcasts;
         this.properties = properties;
+        this.frames = new Frames(json);
+        this.capacity = properties.capacity(Runtime.getRuntime().maxMemory());
+        if (capacity < properties.total()) {
+            log.info("At most {} open streams on this instance: what half the heap holds at {} each", capacity,
+                    properties.heapPerStream());
+        }
     }
 
     /**
@@ -77,13 +86,14 @@ class LiveStreams implements AuctionLogWatcher, ShowLogWatcher, SmartLifecycle {
             throw new AtCapacityException("The server is restarting; reconnect in a moment", properties.retry());
         }
         acquire(clientKey);
-        Subscriber subscriber = new Subscriber(followed, clientKey, after, sink, properties.queue(), properties.batch(),
-                workers, this::closed);
+        Subscriber subscriber = new Subscriber(followed, clientKey, after, sink, frames, properties.queue(),
+                properties.batch(), workers, this::closed);
         // Join the hub first, then replay: a fact the hub reads from now on reaches the subscriber's queue, and one
-        // it read before is in the log the replay reads; the subscriber drops what both bring.
+        // it read before is in the log the replay reads (up to where the hub stood when it joined); the subscriber
+        // drops what both bring.
         hubs.compute(followed.id(), (id, hub) -> {
-            LogHub joined = hub == null ? new LogHub(followed, properties.batch(), workers) : hub;
-            joined.add(subscriber);
+            LogHub joined = hub == null ? new LogHub(followed, frames, properties.batch(), workers) : hub;
+            joined.join(subscriber);
             return joined;
         });
         subscriber.start();
@@ -92,12 +102,21 @@ class LiveStreams implements AuctionLogWatcher, ShowLogWatcher, SmartLifecycle {
 
     /** Where an auction's log stands, if the auction exists. */
     Optional<FollowedLog> auctionLog(UUID auctionId) {
-        return auctionLogs.head(auctionId);
+        return followed(auctionId, FollowedLog.Kind.AUCTION).or(() -> auctionLogs.head(auctionId));
     }
 
     /** Where a show's log stands, if the show exists. */
     Optional<FollowedLog> showLog(UUID showId) {
-        return showLogs.head(showId);
+        return followed(showId, FollowedLog.Kind.SHOW).or(() -> showLogs.head(showId));
+    }
+
+    /**
+     * A log this instance follows already, as far as its hub has delivered it: so that a crowd connecting to a hot
+     * auction costs no query each (ADR 0028), and a new viewer joins where the hub stands.
+     */
+    private Optional<FollowedLog> followed(UUID logId, FollowedLog.Kind kind) {
+        LogHub hub = hubs.get(logId);
+        return hub == null ? Optional.empty() : Optional.of(hub.current()).filter(current -> current.kind() == kind);
     }
 
     /**
@@ -189,7 +208,7 @@ class LiveStreams implements AuctionLogWatcher, ShowLogWatcher, SmartLifecycle {
             throw new TooManyRequestsException("Too many open streams from this address (at most "
                     + properties.perClient() + "); close one first", properties.retry());
         }
-        if (total.incrementAndGet() > properties.total()) {
+        if (total.incrementAndGet() > capacity) {
             total.decrementAndGet();
             release(clientKey);
             throw new AtCapacityException("This server has as many open streams as it may; retry shortly",

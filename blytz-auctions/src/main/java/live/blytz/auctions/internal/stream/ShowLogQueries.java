@@ -26,8 +26,8 @@ class ShowLogQueries {
     Optional<FollowedLog> head(UUID showId) {
         return jdbc.sql("SELECT seq, status FROM auctions.shows WHERE id = :id")
                 .param("id", showId)
-                .query((rs, row) -> new FollowedLog(showId, rs.getLong("seq"), "ended".equals(rs.getString("status")),
-                        () -> (from, limit) -> after(showId, from, limit)))
+                .query((rs, row) -> new FollowedLog(showId, FollowedLog.Kind.SHOW, rs.getLong("seq"),
+                        "ended".equals(rs.getString("status")), () -> (from, limit) -> after(showId, from, limit)))
                 .optional();
     }
 

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 interface StreamSink {
 
     /** Writes one event; may block while the client is slow (only the subscriber's own sender waits). */
-    void send(StreamEvent event) throws IOException;
+    void send(Frame frame) throws IOException;
 
     /** A comment line that keeps idle proxies from closing the stream. */
     void heartbeat() throws IOException;

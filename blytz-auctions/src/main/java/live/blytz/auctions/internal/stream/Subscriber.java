@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * One open stream. Its hub offers it events without ever waiting: they go into a bounded queue, and when the queue is
  * full the subscriber is dropped (the client resumes with Last-Event-ID), so a slow client costs neither the publisher
  * nor the heap. Its own sender, a virtual thread started when there is something to send, writes the queue out in
- * order; it first replays the log after the subscriber's position, and reads the log again whenever an offered event
- * does not follow what it sent (a gap), so that the client gets every public fact once, in order.
+ * order; it first replays the log from the subscriber's position up to where it joined its hub (nothing to read when
+ * it starts from there), and reads the log again whenever an offered event does not follow what it sent (a gap), so
+ * that the client gets every public fact once, in order.
  */
 final class Subscriber {
 
@@ -28,6 +29,7 @@ final class Subscriber {
     private final String clientKey;
     private final StreamSink sink;
     private final LogReader reader;
+    private final Frames frames;
     private final int batch;
     private final Executor sender;
     private final Consumer<Subscriber> onClosed;
@@ -35,18 +37,21 @@ final class Subscriber {
     private final AtomicBoolean sending = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile @Nullable Duration closeWithRetry;
+    /** Where the hub stood when this subscriber joined it: every later fact comes through the hub. */
+    private volatile long joinedAt = Long.MAX_VALUE;
 
     // Touched only by the sender (one at a time: {@link #sending}).
     private long position;
     private boolean caughtUp;
 
-    Subscriber(FollowedLog followed, String clientKey, long after, StreamSink sink, int queueSize, int batch,
-            Executor sender, Consumer<Subscriber> onClosed) {
+    Subscriber(FollowedLog followed, String clientKey, long after, StreamSink sink, Frames frames, int queueSize,
+            int batch, Executor sender, Consumer<Subscriber> onClosed) {
         this.followed = followed;
         this.clientKey = clientKey;
         this.position = after;
         this.sink = sink;
         this.reader = followed.reader();
+        this.frames = frames;
         this.batch = batch;
         this.sender = sender;
         this.onClosed = onClosed;
@@ -71,17 +76,30 @@ final class Subscriber {
         schedule();
     }
 
-    /** {@code event}, which follows fact {@code previous} of the log. Never blocks: a full queue drops the subscriber. */
-    void offer(StreamEvent event, long previous) {
+    /** Called by the hub, under its lock, as this subscriber joins it at the hub's {@code position}. */
+    void joinedAt(long position) {
+        joinedAt = position;
+    }
+
+    /**
+     * {@code frame}, whose event follows fact {@code previous} of the log. Never blocks; false when the queue is full:
+     * the caller then {@link #drop drops} this subscriber.
+     */
+    boolean offer(Frame frame, long previous) {
         if (closed.get()) {
-            return;
+            return true;
         }
-        if (!queue.offer(new Delivery(event, previous))) {
-            log.debug("Dropping a slow subscriber of {} ({} events queued)", followed.id(), queue.size());
-            closeAsync(null);
-            return;
+        if (!queue.offer(new Delivery(frame, previous))) {
+            return false;
         }
         schedule();
+        return true;
+    }
+
+    /** Too slow to keep up: the stream is closed, and the client resumes with Last-Event-ID. */
+    void drop() {
+        log.debug("Dropping a slow subscriber of {} ({} events queued)", followed.id(), queue.size());
+        closeAsync(null);
     }
 
     /** A heartbeat when nothing else is waiting to go out. */
@@ -134,7 +152,9 @@ final class Subscriber {
     private void send() {
         try {
             if (!caughtUp && !closed.get()) {
-                catchUp(Long.MAX_VALUE);
+                if (position < joinedAt) {
+                    catchUp(Long.MAX_VALUE);
+                }
                 caughtUp = true;
             }
             while (!closed.get()) {
@@ -167,15 +187,15 @@ final class Subscriber {
     }
 
     private void deliver(Delivery delivery) throws IOException {
-        StreamEvent event = delivery.event();
-        if (event.seq() <= position) {
+        Frame frame = delivery.frame();
+        if (frame.seq() <= position) {
             return; // already sent by the replay
         }
         if (delivery.previous() > position) {
-            catchUp(event.seq() - 1); // a fact the hub delivered before this subscriber joined, or one it missed
+            catchUp(frame.seq() - 1); // a fact the hub delivered before this subscriber joined, or one it missed
         }
-        write(event);
-        position = event.seq();
+        write(frame);
+        position = frame.seq();
     }
 
     /** Sends the log's public facts after {@link #position} up to {@code until}, reading it in batches. */
@@ -187,7 +207,7 @@ final class Subscriber {
                     position = until;
                     return;
                 }
-                write(event);
+                write(frames.render(event));
                 position = event.seq();
             }
             position = Math.max(position, Math.min(read.lastSeq(), until));
@@ -197,13 +217,13 @@ final class Subscriber {
         }
     }
 
-    private void write(StreamEvent event) throws IOException {
-        sink.send(event);
-        if (event.terminal()) {
+    private void write(Frame frame) throws IOException {
+        sink.send(frame);
+        if (frame.event().terminal()) {
             closeNow(null); // nothing follows the end; a reconnection is answered 204 No Content
         }
     }
 
-    private record Delivery(StreamEvent event, long previous) {
+    private record Delivery(Frame frame, long previous) {
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import live.blytz.BlytzIntegrationTest;
 import live.blytz.TestAccounts;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The hubs across instances and under pressure. The application context is instance A, reached over HTTP; instance B
@@ -37,6 +40,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 class LiveStreamsTests {
 
     private static final Duration WITHIN = Duration.ofSeconds(20);
+    private static final DataSize HEAP_PER_STREAM = DataSize.ofKilobytes(128);
 
     @Autowired
     RestTestClient http;
@@ -48,6 +52,8 @@ class LiveStreamsTests {
     Broadcasts broadcasts;
     @Autowired
     LiveStreams instanceA;
+    @Autowired
+    JsonMapper json;
     @Value("${local.server.port}")
     int port;
 
@@ -115,6 +121,50 @@ class LiveStreamsTests {
     }
 
     @Test
+    void aViewerOfALogTheInstanceFollowsJoinsWhereTheHubStandsWithoutReadingTheLog() {
+        instanceB = instance(16, 100);
+        String id = auctions.auction(seller, "10.00", null, null, "PT1H");
+        // Counts the reads of each reader, in the order they are made: the first subscriber's, its hub's, then one
+        // per later subscriber.
+        List<AtomicInteger> reads = new CopyOnWriteArrayList<>();
+        FollowedLog db = head(id);
+        FollowedLog counted = new FollowedLog(db.id(), db.kind(), db.seq(), db.over(), () -> {
+            AtomicInteger count = new AtomicInteger();
+            reads.add(count);
+            LogReader reader = db.reader();
+            return (from, limit) -> {
+                count.incrementAndGet();
+                return reader.after(from, limit);
+            };
+        });
+        Collecting first = new Collecting();
+        instanceB.open(counted, "192.0.2.10", counted.seq(), first);
+        auctions.bid(alice, id, "10.00", null).expectStatus().isCreated();
+        assertThat(eventually(() -> first.seqs().size() == 1)).isTrue();
+
+        FollowedLog fromHub = instanceB.auctionLog(UUID.fromString(id)).orElseThrow();
+        assertThat(fromHub.seq()).isEqualTo(2);
+        Collecting joining = new Collecting();
+        Collecting resuming = new Collecting();
+        instanceB.open(fromHub, "192.0.2.11", fromHub.seq(), joining);
+        instanceB.open(fromHub, "192.0.2.12", 1, resuming);
+        auctions.bid(bob, id, "10.50", null).expectStatus().isCreated();
+
+        assertThat(eventually(() -> first.seqs().size() == 2 && joining.seqs().size() == 1
+                && resuming.seqs().size() == 2)).isTrue();
+        assertThat(first.seqs()).containsExactly(2L, 3L);
+        assertThat(joining.seqs()).containsExactly(3L);
+        assertThat(resuming.seqs()).as("the fact before the hub's position comes from the log").containsExactly(2L, 3L);
+        assertThat(reads).hasSize(4);
+        assertThat(reads.get(0)).as("the first subscriber started where the hub did").hasValue(0);
+        assertThat(reads.get(1)).as("the hub").hasPositiveValue();
+        assertThat(reads.get(2)).as("the new viewer").hasValue(0);
+        assertThat(reads.get(3)).as("the resuming client").hasPositiveValue();
+        // The hub serves only its own kind of log: an auction id is never a show's.
+        assertThat(instanceB.showLog(UUID.fromString(id))).isEmpty();
+    }
+
+    @Test
     void aLostBroadcastIsHealedByTheHubsPeriodicLookAtTheLog() {
         // Instance C hears no broadcast at all: only its heartbeat's read of the log brings it the bids.
         Broadcasts deaf = new Broadcasts() {
@@ -127,7 +177,7 @@ class LiveStreamsTests {
             }
         };
         instanceB = new LiveStreams(queries, showQueries, deaf, new AuctionStreamProperties(Duration.ofMillis(200),
-                Duration.ofSeconds(1), Duration.ofHours(2), 16, 4, 100, 100));
+                Duration.ofSeconds(1), Duration.ofHours(2), 16, 4, 100, 100, HEAP_PER_STREAM), json);
         instanceB.start();
         String id = auctions.auction(seller, "10.00", null, null, "PT1H");
         Collecting onC = new Collecting();
@@ -147,7 +197,7 @@ class LiveStreamsTests {
         CountDownLatch never = new CountDownLatch(1);
         Collecting slow = new Collecting() {
             @Override
-            public void send(StreamEvent event) throws IOException {
+            public void send(Frame frame) throws IOException {
                 try {
                     never.await(); // a client that stopped reading: its writes never complete
                 } catch (InterruptedException e) {
@@ -200,12 +250,34 @@ class LiveStreamsTests {
         }
     }
 
+    @Test
+    void theHeapCapsTheOpenStreamsWhenItHoldsFewerThanTheConfiguredTotal() {
+        // Half of a 192 MB heap at 128 KB a stream.
+        assertThat(properties(16, 20_000, HEAP_PER_STREAM).capacity(192L << 20)).isEqualTo(768);
+        assertThat(properties(16, 500, HEAP_PER_STREAM).capacity(192L << 20)).isEqualTo(500);
+
+        // Each stream said to take a quarter of this JVM's heap: two fit in half of it, whatever the total says.
+        instanceB = instance(properties(16, 100, DataSize.ofBytes(Runtime.getRuntime().maxMemory() / 4)));
+        String id = auctions.auction(seller, "10.00", null, null, "PT1H");
+        instanceB.open(head(id), "192.0.2.13", 1, new Collecting());
+        instanceB.open(head(id), "192.0.2.14", 1, new Collecting());
+        assertThatThrownBy(() -> instanceB.open(head(id), "192.0.2.15", 1, new Collecting()))
+                .isInstanceOf(AtCapacityException.class);
+    }
+
     private LiveStreams instance(int queue, int total) {
-        LiveStreams instance = new LiveStreams(queries, showQueries, broadcasts,
-                new AuctionStreamProperties(Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofHours(2), queue, 4,
-                        total, 100));
+        return instance(properties(queue, total, HEAP_PER_STREAM));
+    }
+
+    private LiveStreams instance(AuctionStreamProperties properties) {
+        LiveStreams instance = new LiveStreams(queries, showQueries, broadcasts, properties, json);
         instance.start();
         return instance;
+    }
+
+    private static AuctionStreamProperties properties(int queue, int total, DataSize heapPerStream) {
+        return new AuctionStreamProperties(Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofHours(2), queue, 4,
+                total, 100, heapPerStream);
     }
 
     private FollowedLog head(String id) {
@@ -239,8 +311,8 @@ class LiveStreamsTests {
         }
 
         @Override
-        public void send(StreamEvent event) throws IOException {
-            events.add(event);
+        public void send(Frame frame) throws IOException {
+            events.add(frame.event());
         }
 
         @Override
