@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import live.blytz.auctions.events.AuctionCancelled;
 import live.blytz.auctions.events.AuctionEnded;
@@ -26,12 +25,8 @@ import live.blytz.sharedkernel.UserId;
 import live.blytz.sharedkernel.error.FieldError;
 import live.blytz.sharedkernel.error.ForbiddenException;
 import live.blytz.sharedkernel.error.NotFoundException;
-import live.blytz.sharedkernel.error.TooManyRequestsException;
 import live.blytz.sharedkernel.error.ValidationErrors;
 import live.blytz.sharedkernel.error.ValidationException;
-import live.blytz.sharedkernel.store.RateLimitDecision;
-import live.blytz.sharedkernel.store.RateLimitPolicy;
-import live.blytz.sharedkernel.store.RateLimiter;
 import live.blytz.sharedkernel.web.ExpectedVersion;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -57,27 +52,22 @@ class AuctionService {
     private final SuspensionRepository accounts;
     private final ProductAuctions products;
     private final AuctionsProperties properties;
-    private final RateLimiter limiter;
-    private final RateLimitPolicy bidsPerAccount;
+    private final BidThrottle throttle;
     private final BidAdmission<BidBatchDecider.PendingBid, Replayable<BidResult>> bids;
     private final BidAdmission<Caller, Long> buyNows;
-    private final BidBatchDecider decider;
     private final TransactionTemplate transactions;
     private final TransactionTemplate savepoints;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AuctionService(AuctionRepository auctions, SuspensionRepository accounts, ProductAuctions products,
-            AuctionsProperties properties, RateLimiter limiter, BidAdmissionProperties admission,
+            AuctionsProperties properties, BidThrottle throttle, BidAdmissionProperties admission,
             BidBatchDecider decider, TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
         this.auctions = auctions;
         this.accounts = accounts;
         this.products = products;
         this.properties = properties;
-        this.limiter = limiter;
-        this.bidsPerAccount = new RateLimitPolicy("auctions-bid-account", properties.bidsPerAccount().limit(),
-                properties.bidsPerAccount().window());
-        this.decider = decider;
+        this.throttle = throttle;
         this.bids = new BidAdmission<>(admission, admission.maxBatch(), decider::decide);
         this.buyNows = new BidAdmission<>(admission, 1, this::decideBuyNow);
         this.transactions = transactions;
@@ -118,24 +108,18 @@ class AuctionService {
 
     /**
      * A bid. With an {@code Idempotency-Key} already used by this bidder for the same request, the first outcome is
-     * returned and nothing else happens; for another request, a 409. Only accepted bids are remembered: a refused one
-     * changed nothing, so its retry is decided afresh. A retry of a decided bid is answered from its stored outcome
-     * first, without spending a token of the rate limit; anything else takes its token, then waits in the instance's
-     * admission, where it is decided with the other bids of its auction waiting there ({@link BidBatchDecider}).
+     * returned and nothing else happens (no token of the rate limit is spent); for another request, a 409. Only
+     * accepted bids are remembered: a refused one changed nothing, so its retry is decided afresh. The bid waits in
+     * the instance's admission and is decided with the other bids of its auction waiting there
+     * ({@link BidBatchDecider}).
      */
     Replayable<BidResult> bid(Caller caller, UUID auctionId, String key, AuctionRequests.Bid request) {
-        BidBatchDecider.PendingBid bid = new BidBatchDecider.PendingBid(caller, key, request);
-        Optional<Outcome<Replayable<BidResult>>> stored = decider.stored(auctionId, bid);
-        if (stored.isPresent()) {
-            return stored.get().get();
-        }
-        throttle(caller);
-        return bids.admit(auctionId, bid);
+        return bids.admit(auctionId, new BidBatchDecider.PendingBid(caller, key, request));
     }
 
     /** Buys at the buy-now price: the auction ends, sold to the caller, and catalog marks the product sold. */
     void buyNow(Caller caller, UUID auctionId) {
-        throttle(caller);
+        throttle.take(caller);
         buyNows.admit(auctionId, caller);
     }
 
@@ -253,14 +237,6 @@ class AuctionService {
     private void requireNotSuspended(Caller caller) {
         if (accounts.suspended(caller.id())) {
             throw new ForbiddenException("A suspended account cannot bid or buy");
-        }
-    }
-
-    /** Bids per account, on every instance together (the per-address limit is the endpoint's policy). */
-    private void throttle(Caller caller) {
-        RateLimitDecision decision = limiter.tryAcquire(bidsPerAccount, caller.id().value().toString());
-        if (!decision.allowed()) {
-            throw new TooManyRequestsException("Too many bids from this account; slow down", decision.resetAfter());
         }
     }
 

@@ -196,8 +196,8 @@ final class BidAdmission<T, R> {
     }
 
     private static AtCapacityException unavailable() {
-        return new AtCapacityException("This bid could not be decided just now and nothing was recorded; retry with "
-                + "the same Idempotency-Key", RETRY_AFTER);
+        return new AtCapacityException("This request could not be decided just now and nothing was recorded; retry it "
+                + "(a bid with the same Idempotency-Key)", RETRY_AFTER);
     }
 
     /** One auction's waiting requests, and whether one of them is leading a batch. */

@@ -44,9 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Decides a batch of bids of one auction together (group commit, ADR 0025), in one transaction: one statement claims
  * their Idempotency-Keys, finds the suspended bidders and reads the auction as last committed (a bid too low for it
- * is refused without the lock); then the row lock; then each bid is decided in arrival order against the state the
- * bids before it left, exactly as if each had its own transaction; then one statement writes every fact, projection
- * and key outcome, and one commit. Each bid gets its own outcome. A bid whose key was used before gets the stored
+ * is refused without the lock), and the per-account rate limit is taken for each bid whose key is new; then the row
+ * lock; then each bid is decided in arrival order against the state the bids before it left, exactly as if each had
+ * its own transaction; then one statement writes every fact, projection and key outcome, and one commit. Each bid gets its own outcome. A bid whose key was used before gets the stored
  * first outcome (or a 409 for another request); a second request with the same key in the batch is answered as a
  * retry of the first. A batch with no accepted bid rolls back, which releases its keys.
  */
@@ -60,11 +60,12 @@ class BidBatchDecider {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
+    private final BidThrottle throttle;
     private final java.time.Clock clock;
 
     BidBatchDecider(AuctionRepository auctions, IdempotencyKeyRepository keys, Increments increments,
             AuctionsProperties properties, TransactionTemplate transactions, ApplicationEventPublisher events,
-            JsonMapper json, java.time.Clock clock) {
+            JsonMapper json, BidThrottle throttle, java.time.Clock clock) {
         this.auctions = auctions;
         this.keys = keys;
         this.increments = increments;
@@ -72,6 +73,7 @@ class BidBatchDecider {
         this.transactions = transactions;
         this.events = events;
         this.json = json;
+        this.throttle = throttle;
         this.clock = clock;
     }
 
@@ -81,16 +83,6 @@ class BidBatchDecider {
         KeyRef ref() {
             return new KeyRef(caller.id().value(), key);
         }
-    }
-
-    /**
-     * The stored first outcome of {@code bid}'s key, if it has one (a 409 if it was for another request): what a
-     * retry is answered with before it spends a token of the rate limit or waits for a batch. A retry that arrives
-     * while its first request is still deciding finds nothing here, and its batch answers it.
-     */
-    java.util.Optional<Outcome<Replayable<BidResult>>> stored(UUID auctionId, PendingBid bid) {
-        return keys.find(bid.caller().id(), bid.key())
-                .map(stored -> replay(stored, fingerprint(auctionId, bid.request())));
     }
 
     /** One outcome per bid of {@code batch}, in its order. */
@@ -158,7 +150,7 @@ class BidBatchDecider {
                     outcomes.set(i, Outcome.refused(keyUsedForAnother()));
                 } else if (look.suspended().contains(bid.caller().id().value())) {
                     outcomes.set(i, Outcome.refused(new ForbiddenException("A suspended account cannot bid or buy")));
-                } else {
+                } else if (takeToken(i, bid, firstOfKey)) {
                     candidates.add(i);
                 }
             }
@@ -175,6 +167,25 @@ class BidBatchDecider {
             }
             if (!toDecide.isEmpty()) {
                 decideLocked(toDecide);
+            }
+        }
+
+        /**
+         * The per-account rate limit, taken only now that the key is known to be new, so that a retry of a decided
+         * bid spends nothing; a retry of a bid of this batch shares the first one's token (or its refusal).
+         */
+        private boolean takeToken(int i, PendingBid bid, Map<KeyRef, Integer> firstOfKey) {
+            int first = firstOfKey.get(bid.ref());
+            if (first != i) {
+                outcomes.set(i, outcomes.get(first));
+                return outcomes.get(i) == null;
+            }
+            try {
+                throttle.take(bid.caller());
+                return true;
+            } catch (DomainException e) {
+                outcomes.set(i, Outcome.refused(e));
+                return false;
             }
         }
 

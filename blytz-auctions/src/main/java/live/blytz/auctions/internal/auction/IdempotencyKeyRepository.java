@@ -5,9 +5,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import live.blytz.auctions.internal.auction.AuctionRepository.KeyRef;
-import live.blytz.sharedkernel.UserId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,11 +29,6 @@ class IdempotencyKeyRepository {
 
     /** A key's stored request fingerprint and first outcome. */
     record Stored(String fingerprint, @Nullable Integer status, @Nullable String body) {
-    }
-
-    /** The stored first outcome of a bidder's key, if it has one. */
-    Optional<Stored> find(UserId bidder, String key) {
-        return Optional.ofNullable(findAll(List.of(new KeyRef(bidder.value(), key))).get(new KeyRef(bidder.value(), key)));
     }
 
     /** The keys of {@code refs} that are stored, with their fingerprint and first outcome. */
