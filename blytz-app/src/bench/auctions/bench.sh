@@ -139,6 +139,7 @@ SELECT 'events=' || (SELECT count(*) FROM log)
   || ' gaps_or_duplicates=' || (SELECT count(*) FROM log WHERE previous IS NOT NULL AND seq <> previous + 1)
   || ' first_seq=' || (SELECT min(seq) FROM log)
   || ' bid_placed=' || (SELECT count(*) FROM log WHERE type = 'bid_placed')
+  || ' max_raised=' || (SELECT count(*) FROM log WHERE type = 'max_raised')
   -- The facts of one transaction share its time: accepted bids per writing transaction (a batch, ADR 0025).
   || ' writing_transactions=' || (SELECT count(DISTINCT occurred_at) FROM auctions.auction_events
                                   WHERE auction_id = '$auction' AND type = 'bid_placed')
@@ -146,11 +147,12 @@ SELECT 'events=' || (SELECT count(*) FROM log)
   || ' projection_bid_count=' || (SELECT bid_count FROM auctions.auctions WHERE id = '$auction')
   || ' bid_rows=' || (SELECT count(*) FROM bids);
 SQL
-placed="$(psql -X -d "$db" -At -c "SELECT count(*) FROM auctions.auction_events WHERE auction_id = '$auction' AND type = 'bid_placed'")"
+# Every 201 is one fact: a bid placed, or (a leader bidding over their own price) their maximum raised (ADR 0025).
+placed="$(psql -X -d "$db" -At -c "SELECT count(*) FROM auctions.auction_events WHERE auction_id = '$auction' AND type IN ('bid_placed', 'max_raised')")"
 if [[ "$placed" == "$accepted" ]]; then
-  echo "accepted bids in the log: $placed = accepted responses $accepted (none lost, none doubled)"
+  echo "accepted bids in the log: $placed bid_placed + max_raised = accepted responses $accepted (none lost, none doubled)"
 else
-  echo "MISMATCH: $placed bid_placed in the log, $accepted accepted responses" >&2
+  echo "MISMATCH: $placed bid_placed + max_raised in the log, $accepted accepted responses" >&2
   exit 1
 fi
 
