@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxLots          lots one show may hold
  * @param followInterval   how often each instance copies the facts of running lots' auctions into their shows' logs
  *                         when no commit on this instance said so (a lot started or bid on elsewhere, a crash)
+ * @param staleAfter       a show still scheduled this long after its start is ended (its lots free their products)
  */
 @Validated
 @ConfigurationProperties("blytz.auctions.shows")
@@ -24,7 +25,8 @@ public record ShowProperties(
         @NotNull @DefaultValue("30s") Duration countdown,
         @NotNull @DefaultValue("10s") Duration extension,
         @Min(1) @Max(MAX_LOTS) @DefaultValue("200") int maxLots,
-        @NotNull @DefaultValue("1s") Duration followInterval) {
+        @NotNull @DefaultValue("1s") Duration followInterval,
+        @NotNull @DefaultValue("24h") Duration staleAfter) {
 
     /** The most lots any configuration allows a show (a request lists at most this many). */
     public static final int MAX_LOTS = 1000;

@@ -44,6 +44,12 @@ class ShowRepository {
                 .optional();
     }
 
+    /** The ids of up to 100 shows still scheduled that were to start before {@code before}. */
+    List<UUID> scheduledBefore(Instant before) {
+        return jdbc.sql("SELECT id FROM auctions.shows WHERE status = 'scheduled' AND starts_at < :before LIMIT 100")
+                .param("before", Timestamp.from(before)).query(UUID.class).list();
+    }
+
     /** The show, its row locked until the transaction ends: every change of one show queues here. */
     Optional<Show> lock(UUID id) {
         return jdbc.sql("SELECT * FROM auctions.shows WHERE id = :id FOR UPDATE").param("id", id)

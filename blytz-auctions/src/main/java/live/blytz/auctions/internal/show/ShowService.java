@@ -221,13 +221,38 @@ class ShowService {
             throw new ConflictException("A lot is running: end the show once it is sold or unsold",
                     java.util.Map.of("current_lot_id", show.currentLotId().toString()));
         }
-        for (Lot lot : shows.lots(showId)) {
+        endNow(show, now);
+    }
+
+    /**
+     * Ends the shows still scheduled {@code stale-after} past their start: nobody started them, and their lots keep
+     * their products reserved. Run by {@link StaleShowSweeper} on every instance; the row lock and the status check
+     * end each one once. Returns how many it ended.
+     */
+    @Transactional
+    int endStale() {
+        Instant now = Instants.now(clock);
+        int ended = 0;
+        for (UUID id : shows.scheduledBefore(now.minus(properties.staleAfter()))) {
+            Show show = shows.lock(id).orElseThrow();
+            if (show.status() == ShowStatus.SCHEDULED) {
+                endNow(show, now);
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    /** Withdraws the lots that have not run (their products freed) and ends the show, with its fact. */
+    private void endNow(Show show, Instant now) {
+        for (Lot lot : shows.lots(show.id())) {
             if (lot.status() == LotStatus.PENDING) {
                 products.release(lot.productId(), lot.auctionId());
                 shows.updateLot(lot.changed(LotStatus.WITHDRAWN, lot.mirroredSeq(), null, now));
             }
         }
-        ObjectNode ended = json.createObjectNode().put("show_id", showId.toString()).put("occurred_at", now.toString());
+        ObjectNode ended = json.createObjectNode().put("show_id", show.id().toString())
+                .put("occurred_at", now.toString());
         long seq = shows.append(show, List.of(new Fact(ShowFacts.SHOW_ENDED, ended)), now);
         shows.update(show.changed(ShowStatus.ENDED, null, seq, now));
     }
