@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -61,11 +64,11 @@ class BidBatchDecider {
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final BidThrottle throttle;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     BidBatchDecider(AuctionRepository auctions, IdempotencyKeyRepository keys, Increments increments,
             AuctionsProperties properties, TransactionTemplate transactions, ApplicationEventPublisher events,
-            JsonMapper json, BidThrottle throttle, java.time.Clock clock) {
+            JsonMapper json, BidThrottle throttle, Clock clock) {
         this.auctions = auctions;
         this.keys = keys;
         this.increments = increments;
@@ -116,7 +119,7 @@ class BidBatchDecider {
             this.auctionId = auctionId;
             this.batch = batch;
             this.now = now;
-            this.outcomes = new ArrayList<>(java.util.Collections.nCopies(batch.size(), null));
+            this.outcomes = new ArrayList<>(Collections.nCopies(batch.size(), null));
             batch.forEach(bid -> fingerprints.add(fingerprint(auctionId, bid.request())));
         }
 
@@ -254,7 +257,7 @@ class BidBatchDecider {
         if (stored == null) {
             // Claimed by another transaction that then released it, between this batch's two looks: retry.
             return Outcome.refused(new AtCapacityException("This bid's Idempotency-Key was being used by another "
-                    + "request; retry with the same key", java.time.Duration.ofSeconds(1)));
+                    + "request; retry with the same key", Duration.ofSeconds(1)));
         }
         if (!stored.fingerprint().equals(fingerprint) || stored.body() == null) {
             return Outcome.refused(keyUsedForAnother());
