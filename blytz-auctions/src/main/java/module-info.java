@@ -3,6 +3,7 @@ module live.blytz.auctions {
     requires transitive live.blytz.sharedkernel;
     requires live.blytz.auth;
     requires live.blytz.catalog;
+    requires live.blytz.users;
     requires spring.beans;
     requires spring.boot;
     requires spring.context;

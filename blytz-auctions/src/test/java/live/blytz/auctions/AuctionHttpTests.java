@@ -14,6 +14,7 @@ import live.blytz.TestAccounts.Account;
 import live.blytz.auth.events.AccountReactivated;
 import live.blytz.auth.events.AccountSuspended;
 import live.blytz.sharedkernel.Role;
+import live.blytz.users.events.UserProfileUpdated;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,7 +81,9 @@ class AuctionHttpTests {
                 .expectHeader().exists(HttpHeaders.ETAG)
                 .expectBody()
                 .jsonPath("$.auction.status").isEqualTo("running")
-                .jsonPath("$.auction.seller_id").isEqualTo(seller.id().value().toString())
+                .jsonPath("$.auction.seller.id").isEqualTo(seller.id().value().toString())
+                .jsonPath("$.auction.product.id").isEqualTo(product)
+                .jsonPath("$.auction.product.title").isEqualTo("Auctioned lamp")
                 .jsonPath("$.auction.currency").isEqualTo("EUR")
                 .jsonPath("$.auction.starting_price").isEqualTo(10.0)
                 .jsonPath("$.auction.current_price").isEqualTo(10.0)
@@ -97,7 +100,7 @@ class AuctionHttpTests {
         String another = auctions.product(seller, "10.00", null, null);
         auctions.open(admin, Map.of("product_id", another, "ends_at", Instant.now().plus(Duration.ofHours(2)).toString()))
                 .expectStatus().isCreated().expectBody()
-                .jsonPath("$.auction.seller_id").isEqualTo(seller.id().value().toString());
+                .jsonPath("$.auction.seller.id").isEqualTo(seller.id().value().toString());
     }
 
     @Test
@@ -133,12 +136,13 @@ class AuctionHttpTests {
     void theReserveBiddersIdsAndMaximumsAreShownOnlyToThoseEntitled() {
         String id = auctions.auction(seller, "10.00", "50.00", null, "PT1H");
         auctions.bid(alice, id, "10.00", "30.00").expectStatus().isCreated().expectBody()
-                .jsonPath("$.leading").isEqualTo(true)
-                .jsonPath("$.max_amount").isEqualTo(30.0)
-                .jsonPath("$.reserve_met").isEqualTo(false);
+                .jsonPath("$.bid.leading").isEqualTo(true)
+                .jsonPath("$.bid.max_amount").isEqualTo(30.0)
+                .jsonPath("$.auction.reserve_met").isEqualTo(false)
+                .jsonPath("$.auction.reserve_price").isEqualTo(null);
         auctions.bid(bob, id, "12.00", null).expectStatus().isCreated().expectBody()
-                .jsonPath("$.leading").isEqualTo(false)
-                .jsonPath("$.current_price").isEqualTo(12.5);
+                .jsonPath("$.bid.leading").isEqualTo(false)
+                .jsonPath("$.auction.current_price").isEqualTo(12.5);
 
         Map<String, Object> anonymous = auctions.get(id, null);
         assertThat(anonymous).containsEntry("reserve_price", null).containsEntry("has_reserve", true)
@@ -177,6 +181,98 @@ class AuctionHttpTests {
                 .jsonPath("$.data.length()").isEqualTo(2)
                 .jsonPath("$.pagination.next_cursor").isNotEmpty();
         http.get().uri("/api/v1/auctions/{id}/bids", UUID.randomUUID()).exchange().expectStatus().isNotFound();
+    }
+
+    @Test
+    void anAcceptedBidAnswersWithTheBidAsItsBidderSeesItAndTheAuctionAsItLeftIt() {
+        String id = auctions.auction(seller, "10.00", "50.00", null, "PT1H");
+        var alices = auctions.bid(alice, id, "10.00", "30.00").expectStatus().isCreated()
+                .returnResult(AuctionHttp.JSON);
+        Map<String, Object> bid = section(alices.getResponseBody(), "bid");
+        Map<String, Object> auction = section(alices.getResponseBody(), "auction");
+        // The auction exactly as GET /auctions/{id} shows it to alice now, and its version the ETag.
+        assertThat(auction).isEqualTo(auctions.get(id, alice));
+        assertThat(alices.getResponseHeaders().getETag()).isEqualTo("\"" + auction.get("version") + "\"");
+        assertThat(bid).containsEntry("kind", "bid").containsEntry("amount", 10.0).containsEntry("max_amount", 30.0)
+                .containsEntry("leading", true)
+                .containsEntry("bidder", Map.of("handle", "bidder-1", "bidder_id", alice.id().value().toString()));
+        assertThat(auction).containsEntry("version", bid.get("sequence")).containsEntry("your_max_amount", 30.0)
+                .containsEntry("reserve_price", null).containsEntry("has_reserve", true)
+                .containsEntry("reserve_met", false).containsEntry("current_price", 10.0);
+        // The bid is its history entry.
+        Map<String, Object> entry = section(http.get().uri("/api/v1/auctions/{id}/bids", id)
+                .header(HttpHeaders.AUTHORIZATION, alice.bearer()).exchange().expectStatus().isOk()
+                .returnResult(AuctionHttp.JSON).getResponseBody(), "data", 0);
+        assertThat(entry).containsEntry("sequence", bid.get("sequence")).containsEntry("placed_at", bid.get("placed_at"))
+                .containsEntry("bidder", bid.get("bidder")).containsEntry("amount", 10.0);
+
+        // Bob's bid is covered by alice's maximum: it stands, her proxy answers it, he does not lead. He sees his own
+        // maximum and the leader's handle, not her id, her maximum (30.00) or the reserve.
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> bobs = auctions.bid(bob, id, "15.00", null, key).expectStatus().isCreated()
+                .returnResult(AuctionHttp.JSON).getResponseBody();
+        assertThat(section(bobs, "bid")).containsEntry("kind", "bid").containsEntry("amount", 15.0)
+                .containsEntry("max_amount", 15.0).containsEntry("leading", false)
+                .containsEntry("bidder", Map.of("handle", "bidder-2", "bidder_id", bob.id().value().toString()));
+        assertThat(section(bobs, "auction")).isEqualTo(auctions.get(id, bob))
+                .containsEntry("current_price", 15.5).containsEntry("bid_count", 3)
+                .containsEntry("leader", bidder("bidder-1", null)).containsEntry("your_max_amount", 15.0)
+                .containsEntry("reserve_price", null)
+                .containsEntry("version", ((Number) section(bobs, "bid").get("sequence")).intValue() + 1);
+
+        // Once the auction has moved on, a retry still answers the auction as bob's bid left it.
+        auctions.bid(accounts.register(Role.BUYER), id, "40.00", null).expectStatus().isCreated();
+        Map<String, Object> retried = auctions.bid(bob, id, "15.00", null, key).expectStatus().isCreated()
+                .expectHeader().valueEquals("Idempotent-Replayed", "true")
+                .expectHeader().valueEquals(HttpHeaders.ETAG, "\"" + section(bobs, "auction").get("version") + "\"")
+                .returnResult(AuctionHttp.JSON).getResponseBody();
+        assertThat(retried).isEqualTo(bobs);
+        assertThat(auctions.get(id, bob)).containsEntry("current_price", 40.0).containsEntry("reserve_met", false);
+    }
+
+    @Test
+    void theSellerIsShownWithTheirCurrentNameWhereverTheAuctionAppears() throws InterruptedException {
+        Account named = accounts.register(Role.SELLER, "Ada", "Lovelace");
+        String id = auctions.auction(named, "10.00", "50.00", null, "PT1H");
+        auctions.bid(alice, id, "10.00", null).expectStatus().isCreated();
+        String before = displayName(named);
+        awaitSellerName(id, before);
+
+        // A rename in users reaches the auctions through users' event.
+        http.patch().uri("/api/v1/users/me").header(HttpHeaders.AUTHORIZATION, named.bearer())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("first_name", "Grace", "last_name", "Hopper"))
+                .exchange().expectStatus().isOk();
+        String after = displayName(named);
+        assertThat(after).isNotEqualTo(before);
+        awaitSellerName(id, after);
+        Map<String, Object> seller = Map.of("id", named.id().value().toString(), "display_name", after);
+        Map<String, Object> product = section(auctions.get(id, null), "product");
+        assertThat(product).containsEntry("title", "Auctioned lamp").containsKey("id");
+
+        // The same representation wherever an auction appears: the list, the seller's own, the bidder's own, a bid.
+        Map<String, Object> listed = section(http.get().uri("/api/v1/auctions?seller_id={s}", named.id().value())
+                .exchange().expectStatus().isOk().returnResult(AuctionHttp.JSON).getResponseBody(), "data", 0);
+        assertThat(listed).containsEntry("seller", seller).containsEntry("product", product)
+                .containsEntry("reserve_price", null);
+        Map<String, Object> own = section(http.get().uri("/api/v1/auctions/mine")
+                .header(HttpHeaders.AUTHORIZATION, named.bearer()).exchange().expectStatus().isOk()
+                .returnResult(AuctionHttp.JSON).getResponseBody(), "data", 0);
+        assertThat(own).containsEntry("seller", seller).containsEntry("product", product)
+                .containsEntry("reserve_price", 50.0);
+        Map<String, Object> mine = section(http.get().uri("/api/v1/auctions/mine/bids")
+                .header(HttpHeaders.AUTHORIZATION, alice.bearer()).exchange().expectStatus().isOk()
+                .returnResult(AuctionHttp.JSON).getResponseBody(), "data", 0);
+        assertThat(section(mine, "auction")).containsEntry("seller", seller).containsEntry("product", product)
+                .containsEntry("reserve_price", null).containsEntry("your_max_amount", 10.0);
+        auctions.bid(bob, id, "11.00", null).expectStatus().isCreated().expectBody()
+                .jsonPath("$.auction.seller.display_name").isEqualTo(after)
+                .jsonPath("$.auction.product.title").isEqualTo("Auctioned lamp");
+
+        // An older profile event, delivered late, changes nothing.
+        transactions.executeWithoutResult(status -> events.publishEvent(new UserProfileUpdated(named.id(), 0,
+                Instant.now(), "Stale name", null)));
+        awaitNamesApplied(named);
+        assertThat(section(auctions.get(id, null), "seller")).isEqualTo(seller);
     }
 
     @Test
@@ -227,6 +323,9 @@ class AuctionHttpTests {
         assertThat(auctions.get(id, null)).containsEntry("bid_count", 1);
         // Keys are per bidder: bob's same key is bob's own.
         auctions.bid(bob, id, "10.50", null, key).expectStatus().isCreated();
+        // Alice's retry after bob's bid moved the auction on: still the first answer.
+        assertThat(auctions.bid(alice, id, "10.00", "15.00", key).expectStatus().isCreated()
+                .returnResult(AuctionHttp.JSON).getResponseBody()).isEqualTo(first);
 
         // Concurrent retries of one request: one bid, every answer the same.
         String raced = UUID.randomUUID().toString();
@@ -290,7 +389,7 @@ class AuctionHttpTests {
     void buyNowIsRefusedOnceABidMeetsTheReserve() {
         String id = auctions.auction(seller, "10.00", "30.00", "80.00", "PT1H");
         auctions.bid(alice, id, "30.00", null).expectStatus().isCreated().expectBody()
-                .jsonPath("$.reserve_met").isEqualTo(true);
+                .jsonPath("$.auction.reserve_met").isEqualTo(true);
         assertThat(auctions.get(id, null)).containsEntry("buy_now_available", false).containsEntry("reserve_met", true);
         http.post().uri("/api/v1/auctions/{id}/buy-now", id).header(HttpHeaders.AUTHORIZATION, bob.bearer())
                 .header("X-Forwarded-For", AuctionHttp.addressOf(bob))
@@ -310,10 +409,10 @@ class AuctionHttpTests {
                 continue;
             }
             assertThat(response.getStatus().value()).isEqualTo(201);
-            Instant moved = Instant.parse((String) response.getResponseBody().get("ends_at"));
+            Object movedEnd = ((Map<?, ?>) response.getResponseBody().get("auction")).get("ends_at");
+            Instant moved = Instant.parse((String) movedEnd);
             assertThat(moved).isAfter(end).isBetween(before.plusSeconds(3).minusMillis(5), Instant.now().plusSeconds(3));
-            assertThat(auctions.get((String) auction.get("id"), null))
-                    .containsEntry("ends_at", response.getResponseBody().get("ends_at"));
+            assertThat(auctions.get((String) auction.get("id"), null)).containsEntry("ends_at", movedEnd);
             return;
         }
         throw new AssertionError("no bid came within five 2-second auctions");
@@ -430,10 +529,13 @@ class AuctionHttpTests {
         auctions.bid(alice, id, "10.00", "20.00").expectStatus().isCreated();
         auctions.bid(bob, id, "12.00", null).expectStatus().isCreated();
         auctions.bid(alice, id, "13.00", "50.00").expectStatus().isCreated().expectBody()
-                .jsonPath("$.leading").isEqualTo(true)
-                .jsonPath("$.current_price").isEqualTo(12.5)
-                .jsonPath("$.max_amount").isEqualTo(50.0)
-                .jsonPath("$.bid_count").isEqualTo(3);
+                .jsonPath("$.bid.kind").isEqualTo("max_raised")
+                .jsonPath("$.bid.leading").isEqualTo(true)
+                .jsonPath("$.bid.amount").isEqualTo(12.5)
+                .jsonPath("$.bid.max_amount").isEqualTo(50.0)
+                .jsonPath("$.auction.current_price").isEqualTo(12.5)
+                .jsonPath("$.auction.your_max_amount").isEqualTo(50.0)
+                .jsonPath("$.auction.bid_count").isEqualTo(3);
         assertThat(auctions.get(id, alice)).containsEntry("current_price", 12.5).containsEntry("bid_count", 3)
                 .containsEntry("your_max_amount", 50.0);
         assertThat(auctions.get(id, bob)).containsEntry("current_price", 12.5).containsEntry("your_max_amount", 12.0);
@@ -557,7 +659,7 @@ class AuctionHttpTests {
             Thread.sleep(50);
         }
         auctions.bid(bob, others, "12.00", null).expectStatus().isCreated().expectBody()
-                .jsonPath("$.leading").isEqualTo(true).jsonPath("$.current_price").isEqualTo(12.0);
+                .jsonPath("$.bid.leading").isEqualTo(true).jsonPath("$.auction.current_price").isEqualTo(12.0);
         // The log says why; the products are released (catalog hides a suspended seller's products from the public).
         assertThat(jdbc.sql("SELECT payload ->> 'reason' FROM auctions.auction_events WHERE auction_id = ? "
                 + "ORDER BY seq DESC LIMIT 1").param(UUID.fromString(running)).query(String.class).single())
@@ -627,6 +729,41 @@ class AuctionHttpTests {
         awaitSuspended(seller, false);
         // Nothing was reserved by the refusal: the product is still free to auction.
         auctions.open(seller, body).expectStatus().isCreated();
+    }
+
+    /** The object at {@code name} of a body, or its element {@code index} when it is a list. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> section(Map<String, Object> body, String name, int... index) {
+        Object value = body.get(name);
+        return (Map<String, Object>) (index.length == 0 ? value : ((List<?>) value).get(index[0]));
+    }
+
+    private String displayName(Account account) {
+        return (String) section(http.get().uri("/api/v1/users/me").header(HttpHeaders.AUTHORIZATION, account.bearer())
+                .exchange().expectStatus().isOk().returnResult(AuctionHttp.JSON).getResponseBody(), "user")
+                .get("display_name");
+    }
+
+    private void awaitSellerName(String auctionId, String name) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (!name.equals(section(auctions.get(auctionId, null), "seller").get("display_name"))
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertThat(section(auctions.get(auctionId, null), "seller")).containsEntry("display_name", name);
+    }
+
+    /** Until the auctions have handled every profile event of {@code account} published so far. */
+    private void awaitNamesApplied(Account account) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (jdbc.sql("SELECT count(*) FROM event_publication WHERE listener_id LIKE '%DisplayNameEventListeners%' "
+                        + "AND serialized_event LIKE ?").param("%" + account.id().value() + "%").query(Long.class)
+                .single() > 0) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the profile event was never handled");
+            }
+            Thread.sleep(50);
+        }
     }
 
     /** A bidder as a response shows them (a map that may hold a null id). */

@@ -1,4 +1,7 @@
-/** Auctions' own read model of suspended accounts, kept in step with auth's events. */
+/**
+ * Auctions' own read model of accounts: which are suspended, from auth's events, and their display names, from users'
+ * events.
+ */
 @NullMarked
 package live.blytz.auctions.internal.account;
 

@@ -79,12 +79,15 @@ class AuctionController {
                     + "else the current price plus the increment of its price band); max_amount makes it a proxy bid. "
                     + "Send a unique Idempotency-Key per bid: a retry with the same key and body returns the first "
                     + "outcome (with Idempotent-Replayed: true) and never bids twice. A bid in the auction's last "
-                    + "minutes moves its end (soft close).")
+                    + "minutes moves its end (soft close). The answer is the bid as you see it (with your maximum and "
+                    + "whether you lead) and the auction as it left it.")
     @SecurityRequirement(name = "bearer")
     @RateLimited("auctions-bid")
-    @ApiResponse(responseCode = "201", headers = @Header(name = REPLAYED,
-            description = "true when this is the stored outcome of an earlier request with the same key",
-            schema = @Schema(type = "string", allowableValues = "true")))
+    @ApiResponse(responseCode = "201", headers = {
+            @Header(name = REPLAYED, description = "true when this is the stored outcome of an earlier request with the "
+                    + "same key", schema = @Schema(type = "string", allowableValues = "true")),
+            @Header(name = HttpHeaders.ETAG, description = "The version of the auction this body shows",
+                    schema = @Schema(type = "string"))})
     @ApiResponse(responseCode = "403", description = "The auction's seller, or a suspended account")
     @ApiResponse(responseCode = "404", description = "No such auction")
     @ApiResponse(responseCode = "409", description = "The bid is below minimum_next_bid (the problem carries current_price, "
@@ -92,7 +95,7 @@ class AuctionController {
             + "another request")
     @ApiResponse(responseCode = "503", description = BUSY)
     @PostMapping(path = "/{id}/bids", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<BidResult> bid(Caller caller, @PathVariable UUID id,
+    ResponseEntity<BidResponse> bid(Caller caller, @PathVariable UUID id,
             @Parameter(description = "A key unique to this bid (e.g. a UUID), 1 to 100 visible ASCII characters",
                     schema = @Schema(type = "string", pattern = KEY_PATTERN, minLength = 1, maxLength = 100))
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String key,
@@ -101,11 +104,12 @@ class AuctionController {
             throw ValidationException.of(IDEMPOTENCY_KEY, "is required: 1 to 100 visible ASCII characters, e.g. a UUID");
         }
         AuctionService.Replayable<BidResult> outcome = auctions.bid(caller, id, key, body);
+        BidResult result = outcome.result();
         ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.CREATED);
         if (outcome.replayed()) {
             response.header(REPLAYED, "true");
         }
-        return response.body(outcome.result());
+        return response.body(BidResponse.of(result, views.afterBid(id, caller, result.auction(), result.maxAmount())));
     }
 
     @Operation(operationId = "buyAuctionNow", summary = "Buy at the buy-now price (any account but its seller)",
@@ -114,7 +118,8 @@ class AuctionController {
                     + "with the auction they bought.")
     @SecurityRequirement(name = "bearer")
     @RateLimited("auctions-bid")
-    @ApiResponse(responseCode = "200")
+    @ApiResponse(responseCode = "200",
+            headers = @Header(name = HttpHeaders.ETAG, description = EntityTags.ETAG_DOC, schema = @Schema(type = "string")))
     @ApiResponse(responseCode = "403", description = "The auction's seller, or a suspended account")
     @ApiResponse(responseCode = "404", description = "No such auction")
     @ApiResponse(responseCode = "409", description = "No buy-now price, a bid met the reserve, or not running")

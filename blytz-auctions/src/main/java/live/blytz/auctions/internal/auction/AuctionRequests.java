@@ -6,11 +6,13 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import live.blytz.auctions.internal.browse.AuctionBrowseService.AfterBid;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The bodies of the auction writes. None has a seller, price, status or time the server owns: the product's prices
- * and currency are taken from catalog, and any unknown field is a 400 naming it (no mass assignment).
+ * The bodies of the auction writes, and what a bid's Idempotency-Key keeps of its outcome. No body has a seller, price,
+ * status or time the server owns: the product's prices and currency are taken from catalog, and any unknown field is a
+ * 400 naming it (no mass assignment).
  */
 final class AuctionRequests {
 
@@ -46,20 +48,14 @@ final class AuctionRequests {
             @Nullable BigDecimal maxAmount) {
     }
 
-    /** A bid's outcome as its bidder sees it, with the auction right after it. */
-    @Schema(name = "BidResult")
-    record BidResult(
-            UUID auctionId,
-            @Schema(description = "The log position of your bid") long sequence,
-            @Schema(types = "number", description = "What your bid stands at (raised by your maximum if needed)")
-            BigDecimal amount,
-            @Schema(types = "number", description = "Your proxy maximum; only you see it") BigDecimal maxAmount,
-            @Schema(description = "Whether you lead after this bid") boolean leading,
-            String currency,
-            @Schema(types = "number") BigDecimal currentPrice,
-            int bidCount,
-            boolean reserveMet,
-            @Schema(types = "number", description = "The least the next bid may be") BigDecimal minimumNextBid,
-            @Schema(description = "The server's end time after this bid (a late bid extends it)") Instant endsAt) {
+    /**
+     * An accepted bid's outcome, as its Idempotency-Key keeps it for a retry: the bid ({@code kind} bid, or max_raised
+     * when its leading bidder only raised their maximum), and the auction's state right after it.
+     */
+    record BidResult(long sequence, String kind, BigDecimal amount, BigDecimal maxAmount, boolean leading,
+            Instant placedAt, AfterBid auction) {
+
+        static final String BID = "bid";
+        static final String MAX_RAISED = "max_raised";
     }
 }

@@ -29,6 +29,7 @@ import live.blytz.auctions.internal.auction.AuctionRepository.KeyRef;
 import live.blytz.auctions.internal.auction.AuctionRequests.BidResult;
 import live.blytz.auctions.internal.auction.AuctionService.Replayable;
 import live.blytz.auctions.internal.auction.BidAdmission.Outcome;
+import live.blytz.auctions.internal.browse.AuctionBrowseService.AfterBid;
 import live.blytz.sharedkernel.Caller;
 import live.blytz.sharedkernel.Instants;
 import live.blytz.sharedkernel.Money;
@@ -235,6 +236,7 @@ class BidBatchDecider {
                     || entry.fact() instanceof MaxRaised).findFirst().orElseThrow();
             BigDecimal stands;
             BigDecimal max;
+            String kind = BidResult.BID;
             if (mine.fact() instanceof BidAccepted accepted) {
                 stands = accepted.amount();
                 max = accepted.maxAmount();
@@ -244,10 +246,11 @@ class BidBatchDecider {
                 // The leader only raised their maximum: no bid was placed, so nothing is published.
                 stands = auction.currentPrice().amount();
                 max = ((MaxRaised) mine.fact()).leaderMax();
+                kind = BidResult.MAX_RAISED;
             }
-            return new BidResult(auctionId, mine.seq(), stands, max, bid.caller().id().equals(auction.leaderId()),
-                    currency, auction.currentPrice().amount(), auction.bidCount(), auction.reserveMet(),
-                    auction.minimumNextBid(increments).amount(), auction.endsAt());
+            return new BidResult(mine.seq(), kind, stands, max, bid.caller().id().equals(auction.leaderId()), now,
+                    new AfterBid(auction.currentPrice().amount(), auction.bidCount(), auction.leaderId().value(),
+                            auction.endsAt(), auction.seq()));
         }
     }
 

@@ -1,5 +1,7 @@
 package live.blytz.auctions.internal.browse;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import live.blytz.auctions.internal.Increments;
@@ -13,6 +15,7 @@ import live.blytz.auctions.internal.browse.AuctionListResponses.MyBids;
 import live.blytz.auctions.internal.browse.AuctionListResponses.OffsetPagination;
 import live.blytz.auctions.internal.browse.AuctionQueries.After;
 import live.blytz.auctions.internal.browse.AuctionQueries.BidRow;
+import live.blytz.auctions.internal.browse.AuctionResponse.BidderRef;
 import live.blytz.sharedkernel.Caller;
 import live.blytz.sharedkernel.error.NotFoundException;
 import live.blytz.sharedkernel.error.ValidationException;
@@ -43,6 +46,27 @@ public class AuctionBrowseService {
     @Transactional(readOnly = true)
     public AuctionResponse detail(UUID id, @Nullable Caller caller) {
         return queries.row(id, caller).orElseThrow(() -> NotFoundException.of("Auction", id)).view(caller, increments);
+    }
+
+    /** An auction's state right after a bid, as the bid's decision recorded it. */
+    public record AfterBid(BigDecimal currentPrice, int bidCount, UUID leaderId, Instant endsAt, long version) {
+    }
+
+    /** An auction as a bid of its viewer left it, and that bidder as the auction shows them. */
+    public record BidView(AuctionResponse auction, BidderRef bidder) {
+    }
+
+    /**
+     * Auction {@code id} as {@code bidder}'s bid left it ({@code state}, with their maximum {@code yourMax} then): what
+     * the bid's answer shows, the same on every retry. Only the seller's name is read as it is now.
+     */
+    @Transactional(readOnly = true)
+    public BidView afterBid(UUID id, Caller bidder, AfterBid state, BigDecimal yourMax) {
+        AuctionRow row = queries.rowLedBy(id, bidder, state.leaderId())
+                .orElseThrow(() -> NotFoundException.of("Auction", id)).after(state, yourMax);
+        // The bid's participant row is committed with it, so the bidder has a handle.
+        return new BidView(row.view(bidder, increments),
+                new BidderRef(AuctionRow.handle(row.viewerHandle()), bidder.id().value()));
     }
 
     @Transactional(readOnly = true)
@@ -106,7 +130,7 @@ public class AuctionBrowseService {
         boolean insider = caller != null && (caller.isAdmin() || caller.id().value().equals(auction.sellerId()));
         List<Bid> bids = shown.stream().map(row -> {
             boolean yours = caller != null && caller.id().value().equals(row.bidderId());
-            return new Bid(row.seq(), new AuctionResponse.BidderRef(AuctionRow.handle(row.handle()),
+            return new Bid(row.seq(), new BidderRef(AuctionRow.handle(row.handle()),
                     insider || yours ? row.bidderId() : null), row.amount(), row.kind(), row.placedAt(), yours);
         }).toList();
         String next = more ? cursors.encode(Cursor.of(BIDS_CURSOR, auctionId.toString(),

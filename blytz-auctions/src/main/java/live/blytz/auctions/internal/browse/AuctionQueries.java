@@ -37,6 +37,13 @@ public class AuctionQueries {
                 .query(AuctionRow::of).optional();
     }
 
+    /** Auction {@code id} with bidder {@code leader}'s handle as the leader's ({@link AuctionRow#after}). */
+    Optional<AuctionRow> rowLedBy(UUID id, Caller viewer, UUID leader) {
+        return jdbc.sql(AuctionRow.SELECT_LED_BY + " WHERE a.id = :id")
+                .param("id", id).param("viewer", AuctionRow.viewer(viewer)).param("leader", leader)
+                .query(AuctionRow::of).optional();
+    }
+
     List<AuctionRow> page(AuctionFilter filter, AuctionSort sort, @Nullable After after, int limit,
             @Nullable Caller viewer) {
         List<String> where = new ArrayList<>();

@@ -16,21 +16,23 @@ import org.jspecify.annotations.Nullable;
 @Schema(name = "Auction")
 public record AuctionResponse(
         UUID id,
-        UUID productId,
-        UUID sellerId,
+        ProductRef product,
+        SellerRef seller,
+        @Schema(description = "The product's category when the auction opened (the list's category_id filter)")
         UUID categoryId,
-        String title,
-        @Schema(example = "EUR") String currency,
         @Schema(allowableValues = {"scheduled", "running", "ended", "cancelled"}) String status,
         @Schema(types = {"string", "null"}, allowableValues = {"sold", "unsold"},
                 description = "Once ended: sold (to the winner, at current_price) or unsold (no bid, or reserve not met)")
         @Nullable String outcome,
+        @Schema(example = "EUR") String currency,
         @Schema(types = "number") BigDecimal startingPrice,
         @Schema(types = "number", description = "The leading bid, or the starting price before the first bid")
         BigDecimal currentPrice,
-        int bidCount,
         @Schema(types = {"number", "null"}, description = "The least the next bid may be; null unless it takes bids")
         @Nullable BigDecimal minimumNextBid,
+        int bidCount,
+        @Schema(types = {"object", "null"}, description = "The leading bidder; null before the first bid")
+        @Nullable BidderRef leader,
         boolean hasReserve,
         @Schema(description = "Whether the leading bid meets the reserve (with no reserve: whether there is a bid)")
         boolean reserveMet,
@@ -39,7 +41,6 @@ public record AuctionResponse(
         @Schema(types = {"number", "null"}) @Nullable BigDecimal buyNowPrice,
         @Schema(description = "Whether POST /auctions/{id}/buy-now would be accepted now (no bid has met the reserve)")
         boolean buyNowAvailable,
-        @Schema(types = {"object", "null"}) @Nullable BidderRef leader,
         @Schema(types = {"object", "null"}, description = "The buyer of a sold auction") @Nullable BidderRef winner,
         @Schema(types = {"number", "null"}, description = "Your own proxy maximum, if you bid; nobody else sees it")
         @Nullable BigDecimal yourMaxAmount,
@@ -48,6 +49,21 @@ public record AuctionResponse(
         Instant createdAt,
         @Schema(types = {"string", "null"}, format = "date-time") @Nullable Instant closedAt,
         @Schema(description = "The number of facts in the auction's log; the ETag") long version) {
+
+    /** The auctioned product. */
+    @Schema(name = "AuctionProduct")
+    public record ProductRef(UUID id,
+            @Schema(description = "The product's title when the auction opened: an auction's terms are fixed then "
+                    + "(GET /products/{id} has the product as it is now)") String title) {
+    }
+
+    /** The seller, with their current public name. */
+    @Schema(name = "AuctionSeller")
+    public record SellerRef(UUID id,
+            @Schema(types = {"string", "null"}, description = "The seller's current public name (a profile change "
+                    + "shows here moments later); null until their profile has reached the auctions, moments after "
+                    + "they registered") @Nullable String displayName) {
+    }
 
     /** A bidder as the caller sees them: the auction's handle, the id only for the seller, admins and themselves. */
     @Schema(name = "AuctionBidder")

@@ -8,26 +8,41 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.UUID;
 import live.blytz.auctions.internal.Increments;
+import live.blytz.auctions.internal.browse.AuctionBrowseService.AfterBid;
 import live.blytz.auctions.internal.browse.AuctionResponse.BidderRef;
+import live.blytz.auctions.internal.browse.AuctionResponse.ProductRef;
+import live.blytz.auctions.internal.browse.AuctionResponse.SellerRef;
 import live.blytz.sharedkernel.Caller;
 import live.blytz.sharedkernel.Money;
 import org.jspecify.annotations.Nullable;
 
-/** An auction's projection row with the handles of its leader and winner and the viewer's own maximum. */
-record AuctionRow(UUID id, UUID productId, UUID sellerId, UUID categoryId, String title, String currency,
-        String status, @Nullable String outcome, BigDecimal startingPrice, BigDecimal currentPrice, int bidCount,
-        @Nullable BigDecimal reservePrice, @Nullable BigDecimal buyNowPrice, @Nullable UUID leaderId,
+/**
+ * An auction's projection row with its seller's display name, the handles of its leader and winner, and the viewer's
+ * own maximum and handle.
+ */
+record AuctionRow(UUID id, UUID productId, UUID sellerId, @Nullable String sellerName, UUID categoryId, String title,
+        String currency, String status, @Nullable String outcome, BigDecimal startingPrice, BigDecimal currentPrice,
+        int bidCount, @Nullable BigDecimal reservePrice, @Nullable BigDecimal buyNowPrice, @Nullable UUID leaderId,
         @Nullable Integer leaderHandle, @Nullable UUID winnerId, @Nullable Integer winnerHandle,
-        @Nullable BigDecimal viewerMax, Instant startsAt, Instant endsAt, Instant createdAt, @Nullable Instant closedAt,
-        long seq) {
+        @Nullable BigDecimal viewerMax, @Nullable Integer viewerHandle, Instant startsAt, Instant endsAt,
+        Instant createdAt, @Nullable Instant closedAt, long seq) {
 
     /** The columns {@link #of} reads; {@code :viewer} is the caller's id (a nil UUID for anonymous callers). */
-    static final String SELECT = """
-            SELECT a.*, lp.handle_no AS leader_handle, wp.handle_no AS winner_handle, vp.max_amount AS viewer_max
-            FROM auctions.auctions a
-            LEFT JOIN auctions.participants lp ON lp.auction_id = a.id AND lp.bidder_id = a.leader_id
-            LEFT JOIN auctions.participants wp ON wp.auction_id = a.id AND wp.bidder_id = a.winner_id
-            LEFT JOIN auctions.participants vp ON vp.auction_id = a.id AND vp.bidder_id = :viewer""";
+    static final String SELECT = select("a.leader_id");
+
+    /** {@link #SELECT} with the handle of bidder {@code :leader} as the leader's, for {@link #after}. */
+    static final String SELECT_LED_BY = select(":leader");
+
+    private static String select(String leader) {
+        return """
+                SELECT a.*, s.display_name AS seller_name, lp.handle_no AS leader_handle, wp.handle_no AS winner_handle,
+                    vp.max_amount AS viewer_max, vp.handle_no AS viewer_handle
+                FROM auctions.auctions a
+                LEFT JOIN auctions.accounts s ON s.id = a.seller_id
+                LEFT JOIN auctions.participants lp ON lp.auction_id = a.id AND lp.bidder_id = %s
+                LEFT JOIN auctions.participants wp ON wp.auction_id = a.id AND wp.bidder_id = a.winner_id
+                LEFT JOIN auctions.participants vp ON vp.auction_id = a.id AND vp.bidder_id = :viewer""".formatted(leader);
+    }
 
     static final UUID ANONYMOUS = new UUID(0, 0);
 
@@ -37,13 +52,15 @@ record AuctionRow(UUID id, UUID productId, UUID sellerId, UUID categoryId, Strin
 
     static AuctionRow of(ResultSet rs, int rowNum) throws SQLException {
         return new AuctionRow(rs.getObject("id", UUID.class), rs.getObject("product_id", UUID.class),
-                rs.getObject("seller_id", UUID.class), rs.getObject("category_id", UUID.class), rs.getString("title"),
+                rs.getObject("seller_id", UUID.class), rs.getString("seller_name"),
+                rs.getObject("category_id", UUID.class), rs.getString("title"),
                 rs.getString("currency").strip(), rs.getString("status"), rs.getString("outcome"),
                 rs.getBigDecimal("starting_price"), rs.getBigDecimal("current_price"), rs.getInt("bid_count"),
                 rs.getBigDecimal("reserve_price"), rs.getBigDecimal("buy_now_price"),
                 rs.getObject("leader_id", UUID.class), (Integer) rs.getObject("leader_handle"),
                 rs.getObject("winner_id", UUID.class), (Integer) rs.getObject("winner_handle"),
-                rs.getBigDecimal("viewer_max"), rs.getTimestamp("starts_at").toInstant(),
+                rs.getBigDecimal("viewer_max"), (Integer) rs.getObject("viewer_handle"),
+                rs.getTimestamp("starts_at").toInstant(),
                 rs.getTimestamp("ends_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
                 instant(rs.getTimestamp("closed_at")), rs.getLong("seq"));
     }
@@ -57,10 +74,22 @@ record AuctionRow(UUID id, UUID productId, UUID sellerId, UUID categoryId, Strin
         BigDecimal minimum = !running ? null : bidCount == 0 ? startingPrice
                 : increments.above(Money.of(currentPrice, money)).amount();
         boolean buyNow = running && buyNowPrice != null && !reserveMet && buyNowPrice.compareTo(currentPrice) > 0;
-        return new AuctionResponse(id, productId, sellerId, categoryId, title, currency, status, outcome,
-                startingPrice, currentPrice, bidCount, minimum, reservePrice != null, reserveMet,
-                insider ? reservePrice : null, buyNowPrice, buyNow, bidder(leaderId, leaderHandle, caller, insider),
-                bidder(winnerId, winnerHandle, caller, insider), viewerMax, startsAt, endsAt, createdAt, closedAt, seq);
+        return new AuctionResponse(id, new ProductRef(productId, title), new SellerRef(sellerId, sellerName),
+                categoryId, status, outcome, currency, startingPrice, currentPrice, minimum, bidCount,
+                bidder(leaderId, leaderHandle, caller, insider), reservePrice != null, reserveMet,
+                insider ? reservePrice : null, buyNowPrice, buyNow, bidder(winnerId, winnerHandle, caller, insider),
+                viewerMax, startsAt, endsAt, createdAt, closedAt, seq);
+    }
+
+    /**
+     * This row as the auction stood right after a bid of the viewer's: running, with the price, bid count, leader,
+     * end and version that bid left and the viewer's maximum then. Read with {@link #SELECT_LED_BY} that leader.
+     */
+    AuctionRow after(AfterBid state, BigDecimal yourMax) {
+        return new AuctionRow(id, productId, sellerId, sellerName, categoryId, title, currency, "running", null,
+                startingPrice, state.currentPrice(), state.bidCount(), reservePrice, buyNowPrice, state.leaderId(),
+                leaderHandle, null, null, yourMax, viewerHandle, startsAt, state.endsAt(), createdAt, null,
+                state.version());
     }
 
     private static @Nullable BidderRef bidder(@Nullable UUID id, @Nullable Integer handle, @Nullable Caller caller,

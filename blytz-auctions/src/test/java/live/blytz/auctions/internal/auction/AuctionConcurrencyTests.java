@@ -69,7 +69,7 @@ class AuctionConcurrencyTests {
                 int status = result.getStatus().value();
                 assertThat(status).isIn(201, 409);
                 if (status == 201) {
-                    mine.add(((Number) result.getResponseBody().get("sequence")).longValue());
+                    mine.add(((Number) ((Map<?, ?>) result.getResponseBody().get("bid")).get("sequence")).longValue());
                 } else {
                     assertThat(result.getResponseBody()).containsKeys("current_price", "minimum_next_bid");
                 }
@@ -148,7 +148,7 @@ class AuctionConcurrencyTests {
             assertThat(types.getLast()).isEqualTo("ended");
             Map<String, Object> auction = auctions.get(id, null);
             assertThat(auction).containsEntry("status", "ended");
-            String product = (String) auction.get("product_id");
+            String product = (String) ((Map<?, ?>) auction.get("product")).get("id");
             assertThat(auctions.productOf(product, seller).get("status"))
                     .isEqualTo("sold".equals(auction.get("outcome")) ? "sold" : "active");
         }
@@ -162,7 +162,7 @@ class AuctionConcurrencyTests {
         Account buyer = accounts.register(Role.BUYER);
         String stuck = auctions.auction(seller, "10.00", null, null, "PT1S");
         auctions.bid(buyer, stuck, "10.00", null).expectStatus().isCreated();
-        UUID product = UUID.fromString((String) auctions.get(stuck, null).get("product_id"));
+        UUID product = UUID.fromString((String) ((Map<?, ?>) auctions.get(stuck, null).get("product")).get("id"));
         // Its product lost the reservation behind catalog's back: selling it fails, and it is due first.
         jdbc.sql("UPDATE catalog.products SET auction_id = NULL WHERE id = ?").param(product).update();
         String next = auctions.auction(seller, "10.00", null, null, "PT1S");

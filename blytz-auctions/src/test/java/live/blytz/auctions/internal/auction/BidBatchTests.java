@@ -74,10 +74,11 @@ class BidBatchTests {
                 e -> assertThat(new BigDecimal(e.details().get("minimum_next_bid").toString())).isGreaterThan(
                         new BigDecimal("20.00")));
         assertThat(outcomes.get(2).get().replayed()).isTrue();
-        assertThat(outcomes.get(2).get().result().sequence()).isEqualTo(((Number) first.get("sequence")).longValue());
+        assertThat(outcomes.get(2).get().result().sequence())
+                .isEqualTo(((Number) ((Map<?, ?>) first.get("bid")).get("sequence")).longValue());
         BidResult dave1 = outcomes.get(3).get().result();
         assertThat(dave1.leading()).isTrue();
-        assertThat(dave1.currentPrice()).isEqualByComparingTo("30.00");
+        assertThat(dave1.auction().currentPrice()).isEqualByComparingTo("30.00");
         assertThat(outcomes.get(4).get().replayed()).isTrue();
         assertThat(outcomes.get(4).get().result()).isEqualTo(outcomes.get(0).get().result());
         assertThatThrownBy(() -> outcomes.get(5).get()).isInstanceOf(ConflictException.class);
