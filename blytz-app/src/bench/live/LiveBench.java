@@ -160,8 +160,18 @@ public class LiveBench {
         }
         open.await(5, TimeUnit.MINUTES);
         Thread.sleep(2000);
+        long rssAtConnect = rss(pids);
+        List<Integer> threadsAtConnect = threads(pids);
+        // The connect storm grows Tomcat's worker pools; the extra workers retire after a minute idle. What the open
+        // streams hold is measured once they have (at most 90 s), the figure at connect time is reported too.
+        long settleStart = System.nanoTime();
+        List<Integer> threadsAfter = threadsAtConnect;
+        while (!settled(threadsBefore, threadsAfter) && System.nanoTime() - settleStart < TimeUnit.SECONDS.toNanos(90)) {
+            Thread.sleep(2000);
+            threadsAfter = threads(pids);
+        }
+        long settledAfterSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - settleStart);
         long rssAfter = rss(pids);
-        List<Integer> threadsAfter = threads(pids);
         profile.afterStreams();
         profile.startRecording();
 
@@ -261,7 +271,10 @@ public class LiveBench {
         System.out.printf("failures=%s%nreconnects=%d%n", failures, reconnects.get());
         System.out.printf("rss_before_mb=%.1f%nrss_after_mb=%.1f%nrss_per_1000_streams_mb=%.1f%n", rssBefore / 1024.0,
                 rssAfter / 1024.0, connected.get() == 0 ? 0 : (rssAfter - rssBefore) / 1024.0 * 1000 / connected.get());
-        System.out.printf("threads_before=%s%nthreads_after=%s%n", threadsBefore, threadsAfter);
+        System.out.printf("rss_at_connect_mb=%.1f%nrss_per_1000_streams_at_connect_mb=%.1f%n", rssAtConnect / 1024.0,
+                connected.get() == 0 ? 0 : (rssAtConnect - rssBefore) / 1024.0 * 1000 / connected.get());
+        System.out.printf("threads_before=%s%nthreads_at_connect=%s%nthreads_after=%s (settled after %d s)%n",
+                threadsBefore, threadsAtConnect, threadsAfter, settledAfterSeconds);
         System.exit(0);
     }
 
@@ -392,6 +405,16 @@ public class LiveBench {
     }
 
     /** Each instance's thread count (platform threads: what the kernel sees). */
+    /** Whether each instance is back to at most a few threads more than before the streams opened. */
+    static boolean settled(List<Integer> before, List<Integer> now) {
+        for (int i = 0; i < before.size(); i++) {
+            if (now.get(i) > before.get(i) + 5) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static List<Integer> threads(List<Long> pids) throws Exception {
         List<Integer> counts = new ArrayList<>();
         for (long pid : pids) {

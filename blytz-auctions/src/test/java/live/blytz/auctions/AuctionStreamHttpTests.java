@@ -205,6 +205,30 @@ class AuctionStreamHttpTests {
     }
 
     @Test
+    void aStreamIsAPlainResponseWhoseBodyRunsUntilTheConnectionClosesWithTheFiltersHeaders() {
+        String id = auctions.auction(seller, "10.00", null, null, "PT1H");
+        try (SseClient stream = connect(id, Map.of())) {
+            assertThat(stream.status()).isEqualTo(200);
+            assertThat(stream.header("Content-Type")).startsWith(MediaType.TEXT_EVENT_STREAM_VALUE);
+            // Handed over after its head (ADR 0028): no length and no chunks, the end of the body is the end of the
+            // connection.
+            assertThat(stream.header("Content-Length")).isNull();
+            assertThat(stream.header("Transfer-Encoding")).isNull();
+            assertThat(stream.header("Connection")).isEqualToIgnoringCase("close");
+            assertThat(stream.header("Cache-Control")).isEqualTo("no-store");
+            assertThat(stream.header("X-Accel-Buffering")).isEqualTo("no");
+            // What the filter chain set on the way is in the head too.
+            assertThat(stream.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(stream.header("X-Request-ID")).isNotBlank();
+
+            http.post().uri("/api/v1/auctions/{id}/cancel", id).header(HttpHeaders.AUTHORIZATION, seller.bearer())
+                    .exchange().expectStatus().isOk();
+            assertThat(stream.next().name()).isEqualTo("cancelled");
+            assertThat(stream.awaitEnd()).as("the server closes the connection after the last fact").isTrue();
+        }
+    }
+
+    @Test
     void refusalsAreProblemsEvenToAnEventStreamClient() {
         String id = auctions.auction(seller, "10.00", null, null, "PT1H");
         http.get().uri("/api/v1/auctions/{id}/stream", UUID.randomUUID()).accept(MediaType.TEXT_EVENT_STREAM)

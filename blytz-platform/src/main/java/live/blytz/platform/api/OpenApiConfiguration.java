@@ -10,6 +10,7 @@ import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import live.blytz.sharedkernel.Caller;
 import live.blytz.sharedkernel.web.ClientAddress;
+import live.blytz.sharedkernel.web.StreamHandover;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -28,8 +29,8 @@ class OpenApiConfiguration {
     static final String BEARER = "bearer";
 
     static {
-        // Resolved by the server from the connection and X-Forwarded-For: never a parameter clients send.
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(ClientAddress.class);
+        // The request's client (from the connection and X-Forwarded-For) and its connection: never parameters clients send.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(ClientAddress.class, StreamHandover.class);
         // Built by the server from the verified access token: the bearer security scheme documents it.
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
         // An event stream is text/event-stream, documented on its operation: the emitter is no schema of the API.

@@ -43,16 +43,18 @@ class WebConfiguration implements WebMvcConfigurer {
     private final RateLimiter limiter;
     private final RateLimitProperties rateLimits;
     private final ClientAddressResolver clients;
+    private final StreamHandoverResolver streams;
     private final ProblemResponseWriter problems;
     private final JsonMapper json;
     private final ObjectProvider<ConversionService> mvcConversionService;
 
     WebConfiguration(RateLimiter limiter, RateLimitProperties rateLimits, ClientAddressResolver clients,
-            ProblemResponseWriter problems, JsonMapper json,
+            StreamHandoverResolver streams, ProblemResponseWriter problems, JsonMapper json,
             @Qualifier("mvcConversionService") ObjectProvider<ConversionService> mvcConversionService) {
         this.limiter = limiter;
         this.rateLimits = rateLimits;
         this.clients = clients;
+        this.streams = streams;
         this.problems = problems;
         this.json = json;
         this.mvcConversionService = mvcConversionService;
@@ -123,6 +125,7 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(clients);
+        resolvers.add(streams);
     }
 
     @Override

@@ -21,8 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param perClient   open streams per client address key, on this instance (429 beyond)
  * @param total       open streams on this instance (503 beyond); fewer when the heap holds fewer (heapPerStream)
  * @param batch       facts read from the log per query
- * @param heapPerStream the heap one open stream holds, nearly all of it the servlet container's per-connection buffers
- *                    (measured ~100 KB, blytz-app/src/bench/live); at most half the maximum heap goes to streams,
+ * @param heapPerStream the heap one open stream holds, most of it its connection's socket buffers (measured ~20 KB
+ *                    once handed over, blytz-app/src/bench/live); at most half the maximum heap goes to streams,
  *                    so that a crowd gets 503s instead of running the instance out of memory
  */
 @Validated
@@ -35,7 +35,7 @@ public record AuctionStreamProperties(
         @Min(1) @DefaultValue("20") int perClient,
         @Min(1) @DefaultValue("20000") int total,
         @Min(1) @Max(10_000) @DefaultValue("500") int batch,
-        @NotNull @DefaultValue("128KB") DataSize heapPerStream) {
+        @NotNull @DefaultValue("32KB") DataSize heapPerStream) {
 
     /** The open streams this instance admits: {@link #total}, or fewer if half the maximum heap holds fewer. */
     public int capacity(long maxHeap) {

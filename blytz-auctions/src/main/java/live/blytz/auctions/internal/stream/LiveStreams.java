@@ -15,17 +15,16 @@ import live.blytz.auctions.internal.ShowLogWatcher;
 import live.blytz.sharedkernel.error.AtCapacityException;
 import live.blytz.sharedkernel.error.ValidationException;
 import live.blytz.sharedkernel.web.ClientAddress;
+import live.blytz.sharedkernel.web.StreamHandover;
 import live.blytz.sharedkernel.error.TooManyRequestsException;
 import live.blytz.sharedkernel.store.Broadcasts;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -47,6 +46,9 @@ class LiveStreams implements AuctionLogWatcher, ShowLogWatcher, SmartLifecycle {
     static final String SEQ_PATTERN = "^[0-9]{1,18}$";
     private static final Logger log = LoggerFactory.getLogger(LiveStreams.class);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
+    /** No cache may keep a stream, and nginx-style proxies pass it on as it comes instead of buffering it. */
+    private static final Map<String, String> STREAM_HEADERS = Map.of("Cache-Control", "no-store",
+            "X-Accel-Buffering", "no");
 
     private final AuctionLogQueries auctionLogs;
     private final ShowLogQueries showLogs;
@@ -82,10 +84,20 @@ class LiveStreams implements AuctionLogWatcher, ShowLogWatcher, SmartLifecycle {
      * refused beyond the caps.
      */
     Subscriber open(FollowedLog followed, String clientKey, long after, StreamSink sink) {
+        admit(clientKey);
+        return subscribe(followed, clientKey, after, sink);
+    }
+
+    /** Takes a place for one more stream of {@code clientKey}: refused beyond the caps, or while restarting. */
+    private void admit(String clientKey) {
         if (!running) {
             throw new AtCapacityException("The server is restarting; reconnect in a moment", properties.retry());
         }
         acquire(clientKey);
+    }
+
+    /** A stream of {@code followed} on a place already {@linkplain #admit admitted}. */
+    private Subscriber subscribe(FollowedLog followed, String clientKey, long after, StreamSink sink) {
         Subscriber subscriber = new Subscriber(followed, clientKey, after, sink, frames, properties.queue(),
                 properties.batch(), workers, this::closed);
         // Join the hub first, then replay: a fact the hub reads from now on reaches the subscriber's queue, and one
@@ -97,6 +109,9 @@ class LiveStreams implements AuctionLogWatcher, ShowLogWatcher, SmartLifecycle {
             return joined;
         });
         subscriber.start();
+        if (!running) {
+            subscriber.closeAsync(properties.retry()); // opened while stop() closed the others
+        }
         return subscriber;
     }
 
@@ -120,25 +135,29 @@ class LiveStreams implements AuctionLogWatcher, ShowLogWatcher, SmartLifecycle {
     }
 
     /**
-     * The response to a stream request for {@code followed}, resuming after {@code resumeAfter} (without one: from
-     * now): an event stream, or 204 No Content when the log is over and nothing follows (an EventSource stops).
+     * Answers a stream request for {@code followed}, resuming after {@code resumeAfter} (without one: from now): the
+     * event stream on the connection {@code handover} gives once the head is sent (the web server keeps none of the
+     * request's buffers for it: ADR 0028), or 204 No Content when the log is over and nothing follows (an EventSource
+     * stops). Null when the stream was handed over: the response is written.
      */
-    ResponseEntity<SseEmitter> respond(FollowedLog followed, @Nullable Long resumeAfter, ClientAddress client) {
+    @Nullable ResponseEntity<Void> respond(FollowedLog followed, @Nullable Long resumeAfter, ClientAddress client,
+            StreamHandover handover) {
         long after = resumeAfter == null ? followed.seq() : resumeAfter;
         if (followed.over() && after >= followed.seq()) {
             return ResponseEntity.noContent().build();
         }
-        SseEmitter emitter = new SseEmitter(properties.maxAge().toMillis());
-        Subscriber subscriber = open(followed, client.key(), after, new SseSink(emitter));
-        emitter.onCompletion(subscriber::gone);
-        emitter.onError(failure -> subscriber.gone());
-        emitter.onTimeout(() -> subscriber.closeNow(properties.retry()));
-        return ResponseEntity.ok()
-                .cacheControl(CacheControl.noStore())
-                // Tells nginx-style proxies not to buffer the stream.
-                .header("X-Accel-Buffering", "no")
-                .contentType(MediaType.TEXT_EVENT_STREAM)
-                .body(emitter);
+        String clientKey = client.key();
+        admit(clientKey);
+        try {
+            handover.handOver(MediaType.TEXT_EVENT_STREAM_VALUE, STREAM_HEADERS, connection -> {
+                Subscriber subscriber = subscribe(followed, clientKey, after, new ConnectionSink(connection));
+                connection.whenClosed(subscriber::gone);
+            }, () -> released(clientKey));
+        } catch (RuntimeException e) {
+            released(clientKey);
+            throw e;
+        }
+        return null;
     }
 
     /** Where a client resumes: the Last-Event-ID header, else the last_event_id query parameter; null when neither. */
@@ -191,10 +210,20 @@ class LiveStreams implements AuctionLogWatcher, ShowLogWatcher, SmartLifecycle {
         }
     }
 
-    /** Heartbeats, and each hub reads the log again in case a broadcast was lost. */
+    /**
+     * Heartbeats, each hub reads the log again in case a broadcast was lost, and streams open for longer than
+     * max-age are closed with the reconnection hint.
+     */
     private void tick() {
         hubs.values().forEach(hub -> hub.signal(Long.MAX_VALUE));
-        hubs.values().forEach(hub -> hub.subscribers().forEach(Subscriber::heartbeat));
+        long openedBefore = System.nanoTime() - properties.maxAge().toNanos();
+        hubs.values().forEach(hub -> hub.subscribers().forEach(subscriber -> {
+            if (subscriber.openedBefore(openedBefore)) {
+                subscriber.closeAsync(properties.retry());
+            } else {
+                subscriber.heartbeat();
+            }
+        }));
     }
 
     private void acquire(String clientKey) {
@@ -220,10 +249,15 @@ class LiveStreams implements AuctionLogWatcher, ShowLogWatcher, SmartLifecycle {
         perClient.computeIfPresent(clientKey, (key, count) -> count <= 1 ? null : count - 1);
     }
 
+    /** An admitted stream that never opened (its client left before the head went out). */
+    private void released(String clientKey) {
+        total.decrementAndGet();
+        release(clientKey);
+    }
+
     /** A subscriber's stream ended, for whatever reason (called once per subscriber). */
     private void closed(Subscriber subscriber) {
-        total.decrementAndGet();
-        release(subscriber.clientKey());
+        released(subscriber.clientKey());
         hubs.computeIfPresent(subscriber.logId(), (id, hub) -> {
             hub.remove(subscriber);
             return hub.isEmpty() ? null : hub;

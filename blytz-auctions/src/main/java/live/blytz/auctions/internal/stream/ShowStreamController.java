@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import live.blytz.sharedkernel.error.NotFoundException;
 import live.blytz.sharedkernel.web.ClientAddress;
+import live.blytz.sharedkernel.web.StreamHandover;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** A live show followed as Server-Sent Events: the same streams, caps and fan-out as an auction's (ADR 0030). */
 @Tag(name = "Shows")
@@ -58,7 +58,7 @@ class ShowStreamController {
     @ApiResponse(responseCode = "503", description = "This instance holds as many streams as it may, or is "
             + "restarting; retry after Retry-After seconds")
     @GetMapping(path = "/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    ResponseEntity<SseEmitter> stream(@PathVariable UUID id, ClientAddress client,
+    @Nullable ResponseEntity<Void> stream(@PathVariable UUID id, ClientAddress client, StreamHandover handover,
             @Parameter(description = "The id of the last event received; the stream resumes after it",
                     schema = @Schema(type = "string", pattern = LiveStreams.SEQ_PATTERN, maxLength = 18))
             @RequestHeader(name = LiveStreams.LAST_EVENT_ID, required = false) @Nullable String lastEventId,
@@ -67,6 +67,7 @@ class ShowStreamController {
                     maxLength = 18))
             @RequestParam(name = "last_event_id", required = false) @Nullable String lastEventIdParameter) {
         FollowedLog show = streams.showLog(id).orElseThrow(() -> NotFoundException.of("Show", id));
-        return streams.respond(show, LiveStreams.resumePoint(lastEventId, lastEventIdParameter), client);
+        return streams.respond(show, LiveStreams.resumePoint(lastEventId, lastEventIdParameter), client,
+                handover);
     }
 }

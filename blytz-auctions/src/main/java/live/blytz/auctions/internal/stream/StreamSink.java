@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
-/** Where one subscriber's events go: an SSE response ({@link SseSink}), or in tests a plain collector. */
+/** Where one subscriber's events go: the handed-over connection ({@link ConnectionSink}), or in tests a plain collector. */
 interface StreamSink {
 
     /** Writes one event; may block while the client is slow (only the subscriber's own sender waits). */

@@ -36,6 +36,7 @@ final class Subscriber {
     private final BlockingQueue<Object> queue;
     private final AtomicBoolean sending = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final long openedAt = System.nanoTime();
     private volatile @Nullable Duration closeWithRetry;
     /** Where the hub stood when this subscriber joined it: every later fact comes through the hub. */
     private volatile long joinedAt = Long.MAX_VALUE;
@@ -65,6 +66,11 @@ final class Subscriber {
 
     String clientKey() {
         return clientKey;
+    }
+
+    /** Whether this stream opened before {@code nanoTime} (a {@link System#nanoTime()} reading). */
+    boolean openedBefore(long nanoTime) {
+        return openedAt - nanoTime < 0;
     }
 
     boolean isClosed() {

@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
 class LiveStreamsTests {
 
     private static final Duration WITHIN = Duration.ofSeconds(20);
-    private static final DataSize HEAP_PER_STREAM = DataSize.ofKilobytes(128);
+    private static final DataSize HEAP_PER_STREAM = DataSize.ofKilobytes(32);
 
     @Autowired
     RestTestClient http;
@@ -252,8 +252,8 @@ class LiveStreamsTests {
 
     @Test
     void theHeapCapsTheOpenStreamsWhenItHoldsFewerThanTheConfiguredTotal() {
-        // Half of a 192 MB heap at 128 KB a stream.
-        assertThat(properties(16, 20_000, HEAP_PER_STREAM).capacity(192L << 20)).isEqualTo(768);
+        // Half of a 192 MB heap at 32 KB a stream.
+        assertThat(properties(16, 20_000, HEAP_PER_STREAM).capacity(192L << 20)).isEqualTo(3072);
         assertThat(properties(16, 500, HEAP_PER_STREAM).capacity(192L << 20)).isEqualTo(500);
 
         // Each stream said to take a quarter of this JVM's heap: two fit in half of it, whatever the total says.
