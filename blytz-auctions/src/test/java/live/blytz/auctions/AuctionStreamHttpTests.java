@@ -2,6 +2,11 @@ package live.blytz.auctions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -225,6 +230,29 @@ class AuctionStreamHttpTests {
                     .exchange().expectStatus().isOk();
             assertThat(stream.next().name()).isEqualTo("cancelled");
             assertThat(stream.awaitEnd()).as("the server closes the connection after the last fact").isTrue();
+        }
+    }
+
+    @Test
+    void aHeadRequestGetsTheHeadOnlyAndKeepsNoPlace() throws Exception {
+        String id = auctions.auction(seller, "10.00", null, null, "PT1H");
+        String address = "198.51.100." + ThreadLocalRandom.current().nextInt(1, 250);
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        // More HEAD requests than the address may hold streams (4 in tests): none keeps a place. (Anonymous clients
+        // may only GET a stream; a signed-in one reaches the stream's HEAD.)
+        for (int i = 0; i < 6; i++) {
+            HttpResponse<String> head = client.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/api/v1/auctions/" + id + "/stream"))
+                    .header("X-Forwarded-For", address).header("Authorization", alice.bearer())
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(head.statusCode()).isEqualTo(200);
+            assertThat(head.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith(MediaType.TEXT_EVENT_STREAM_VALUE));
+            assertThat(head.body()).isEmpty();
+        }
+        try (SseClient stream = connect(id, Map.of("X-Forwarded-For", address))) {
+            assertThat(stream.status()).isEqualTo(200);
         }
     }
 

@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
 public final class HandedOverStream implements InternalHttpUpgradeHandler, StreamConnection {
 
     static final long WRITE_TIMEOUT_MILLIS = 10_000;
+    /** What {@link #whenClosed} holds once the connection is closed: a listener registered then runs at once. */
+    private static final Runnable CLOSED = () -> { };
 
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicReference<@Nullable Runnable> whenClosed = new AtomicReference<>();
@@ -53,14 +55,20 @@ public final class HandedOverStream implements InternalHttpUpgradeHandler, Strea
         Consumer<StreamConnection> callback = opened;
         abandoned = null;
         if (callback != null) {
-            callback.accept(this);
+            try {
+                callback.accept(this);
+            } catch (RuntimeException e) {
+                close(); // Tomcat drops the connection without destroy(): the owner has had its chance to clean up
+                throw e;
+            }
         }
     }
 
     @Override
     public SocketState upgradeDispatch(SocketEvent status) {
         if (status == SocketEvent.OPEN_READ && !clientClosed()) {
-            return SocketState.UPGRADED;
+            // closed meanwhile by the owner: an upgraded socket returned as such would be registered again
+            return closed.get() ? SocketState.CLOSED : SocketState.UPGRADED;
         }
         if (status == SocketEvent.OPEN_WRITE || status == SocketEvent.TIMEOUT) {
             return closed.get() ? SocketState.CLOSED : SocketState.UPGRADED;
@@ -114,7 +122,7 @@ public final class HandedOverStream implements InternalHttpUpgradeHandler, Strea
         if (wrapper != null) {
             wrapper.close();
         }
-        Runnable listener = whenClosed.getAndSet(() -> { });
+        Runnable listener = whenClosed.getAndSet(CLOSED);
         if (listener != null) {
             listener.run();
         }
@@ -122,12 +130,13 @@ public final class HandedOverStream implements InternalHttpUpgradeHandler, Strea
 
     @Override
     public void whenClosed(Runnable listener) {
-        if (!whenClosed.compareAndSet(null, listener)) {
+        if (whenClosed.compareAndSet(null, listener)) {
+            return; // close() runs it
+        }
+        if (whenClosed.get() != CLOSED) {
             throw new IllegalStateException("One listener per stream");
         }
-        if (closed.get() && whenClosed.compareAndSet(listener, () -> { })) {
-            listener.run();
-        }
+        listener.run();
     }
 
     /** Tomcat is done with the connection: closed here, by the client, or before it was ever handed over. */

@@ -29,6 +29,13 @@ final class TomcatStreamHandover implements StreamHandover {
     @Override
     public void handOver(String contentType, Map<String, String> headers, Consumer<StreamConnection> opened,
             Runnable abandoned) {
+        if ("HEAD".equals(request.getMethod())) {
+            // The head a GET would get, and no stream.
+            response.setContentType(contentType);
+            headers.forEach(response::setHeader);
+            abandoned.run();
+            return;
+        }
         try {
             HandedOverStream stream = request.upgrade(HandedOverStream.class);
             stream.bind(opened, abandoned);

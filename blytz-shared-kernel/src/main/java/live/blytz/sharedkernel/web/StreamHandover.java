@@ -12,9 +12,10 @@ import java.util.function.Consumer;
 public interface StreamHandover {
 
     /**
-     * Sends the head with {@code contentType} and {@code headers} once the handler returns, then calls {@code opened}
-     * with the connection; {@code abandoned} instead when the client went away before that. Either runs once, on a
-     * server thread: keep it short.
+     * Sends the head with {@code contentType} and {@code headers} now, then calls {@code opened} with the connection;
+     * {@code abandoned} instead when the client went away before that, or at once for a HEAD request (which gets the
+     * head only). At most one of them runs, once, on a server thread: keep it short. When this method throws (the
+     * client left while the head went out), {@code abandoned} may still run.
      */
     void handOver(String contentType, Map<String, String> headers, Consumer<StreamConnection> opened,
             Runnable abandoned);

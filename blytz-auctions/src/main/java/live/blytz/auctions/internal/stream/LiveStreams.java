@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import live.blytz.auctions.internal.AuctionLogWatcher;
 import live.blytz.auctions.internal.ShowLogWatcher;
@@ -148,13 +149,31 @@ class LiveStreams implements AuctionLogWatcher, ShowLogWatcher, SmartLifecycle {
         }
         String clientKey = client.key();
         admit(clientKey);
+        // The place is either taken over by a subscriber or given back, once, whichever of the handover's outcomes
+        // (opened, abandoned, a failure while the head goes out) comes first.
+        AtomicBoolean settled = new AtomicBoolean();
+        Runnable giveBack = () -> {
+            if (settled.compareAndSet(false, true)) {
+                released(clientKey);
+            }
+        };
         try {
             handover.handOver(MediaType.TEXT_EVENT_STREAM_VALUE, STREAM_HEADERS, connection -> {
-                Subscriber subscriber = subscribe(followed, clientKey, after, new ConnectionSink(connection));
+                if (!settled.compareAndSet(false, true)) {
+                    connection.close();
+                    return;
+                }
+                Subscriber subscriber;
+                try {
+                    subscriber = subscribe(followed, clientKey, after, new ConnectionSink(connection));
+                } catch (RuntimeException e) {
+                    released(clientKey);
+                    throw e;
+                }
                 connection.whenClosed(subscriber::gone);
-            }, () -> released(clientKey));
+            }, giveBack);
         } catch (RuntimeException e) {
-            released(clientKey);
+            giveBack.run();
             throw e;
         }
         return null;
