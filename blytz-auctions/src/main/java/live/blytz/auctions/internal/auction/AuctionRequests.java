@@ -46,7 +46,10 @@ final class AuctionRequests {
             @Nullable BigDecimal maxAmount) {
     }
 
-    /** A bid's outcome as its bidder sees it, with the auction right after it. */
+    /**
+     * A bid's outcome as its bidder sees it, with the auction as the batch it was decided in left it (ADR 0025): a bid
+     * accepted and outbid by a higher one decided with it is accepted, and not leading.
+     */
     @Schema(name = "BidResult")
     record BidResult(
             UUID auctionId,
@@ -54,7 +57,8 @@ final class AuctionRequests {
             @Schema(types = "number", description = "What your bid stands at (raised by your maximum if needed)")
             BigDecimal amount,
             @Schema(types = "number", description = "Your proxy maximum; only you see it") BigDecimal maxAmount,
-            @Schema(description = "Whether you lead after this bid") boolean leading,
+            @Schema(description = "Whether you lead after this bid and the bids decided with it")
+            boolean leading,
             String currency,
             @Schema(types = "number") BigDecimal currentPrice,
             int bidCount,
