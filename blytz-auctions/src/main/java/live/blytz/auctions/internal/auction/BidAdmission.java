@@ -148,7 +148,8 @@ final class BidAdmission<T, R> {
             gate.lock.unlock();
         }
         List<Outcome<R>> outcomes = null;
-        Outcome<R> mine = Outcome.refused(unavailable());
+        // Made only when needed: an exception's stack trace is not free, and a batch is decided per few requests.
+        Outcome<R> mine = null;
         try {
             outcomes = decide(auctionId, batch);
         } finally {
@@ -172,7 +173,7 @@ final class BidAdmission<T, R> {
                 gate.lock.unlock();
             }
         }
-        return mine.get();
+        return (mine == null ? Outcome.<R>refused(unavailable()) : mine).get();
     }
 
     private List<Outcome<R>> decide(UUID auctionId, List<Waiter<T, R>> batch) {
