@@ -50,7 +50,8 @@ final class AuctionRequests {
 
     /**
      * An accepted bid's outcome, as its Idempotency-Key keeps it for a retry: the bid ({@code kind} bid, or max_raised
-     * when its leading bidder only raised their maximum), and the auction's state right after it.
+     * when its leading bidder only raised their maximum), and the auction as the batch it was decided in left it
+     * (ADR 0025): a bid accepted and outbid by a higher one decided with it is accepted, and not leading.
      */
     record BidResult(long sequence, String kind, BigDecimal amount, BigDecimal maxAmount, boolean leading,
             Instant placedAt, AfterBid auction) {

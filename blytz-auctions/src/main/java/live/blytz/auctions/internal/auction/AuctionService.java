@@ -117,6 +117,11 @@ class AuctionService {
         return bids.admit(auctionId, new BidBatchDecider.PendingBid(caller, key, request));
     }
 
+    /** How many bids of the auction wait on this instance to be taken into a batch (what the tests observe). */
+    int waitingBids(UUID auctionId) {
+        return bids.waiting(auctionId);
+    }
+
     /** Buys at the buy-now price: the auction ends, sold to the caller, and catalog marks the product sold. */
     void buyNow(Caller caller, UUID auctionId) {
         throttle.take(caller);

@@ -21,11 +21,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Admission and group commit of the requests of one auction on this instance (ADR 0025). They wait here in arrival
  * order, before they take a database connection; one of them, the leader, takes every waiting request (at most
- * {@code max-batch}) and has the {@link Decider} decide them together, in arrival order, in one transaction under one
- * row lock; it hands each its own outcome and the lead to the next waiter. A request that is not taken within
- * {@code max-wait}, or finds {@code max-queue} waiting, is refused (503 with Retry-After). If the decider fails, every
- * request of the batch is refused: a refusal it threw is each one's, anything else a 503 (nothing was written: the
- * transaction rolled back).
+ * {@code max-batch}) and has the {@link Decider} decide them together (given in arrival order, decided in the order it
+ * chooses), in one transaction under one row lock; it hands each its own outcome and the lead to the next waiter. A
+ * request that is not taken within {@code max-wait}, or finds {@code max-queue} waiting, is refused (503 with
+ * Retry-After). If the decider fails, every request of the batch is refused: a refusal it threw is each one's,
+ * anything else a 503 (nothing was written: the transaction rolled back).
  * <p>
  * This is admission and batching only: which bid comes first across instances, and whether it wins, is still decided
  * under the auction's row lock in PostgreSQL; this class only decides which requests of this instance share a turn.
@@ -148,7 +148,8 @@ final class BidAdmission<T, R> {
             gate.lock.unlock();
         }
         List<Outcome<R>> outcomes = null;
-        Outcome<R> mine = Outcome.refused(unavailable());
+        // Made only when needed: an exception's stack trace is not free, and a batch is decided per few requests.
+        Outcome<R> mine = null;
         try {
             outcomes = decide(auctionId, batch);
         } finally {
@@ -172,7 +173,7 @@ final class BidAdmission<T, R> {
                 gate.lock.unlock();
             }
         }
-        return mine.get();
+        return (mine == null ? Outcome.<R>refused(unavailable()) : mine).get();
     }
 
     private List<Outcome<R>> decide(UUID auctionId, List<Waiter<T, R>> batch) {

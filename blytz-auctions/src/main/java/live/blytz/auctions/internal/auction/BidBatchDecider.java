@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -49,8 +50,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Decides a batch of bids of one auction together (group commit, ADR 0025), in one transaction: one statement claims
  * their Idempotency-Keys, finds the suspended bidders and reads the auction as last committed (a bid too low for it
  * is refused without the lock), and the per-account rate limit is taken for each bid whose key is new; then the row
- * lock; then each bid is decided in arrival order against the state the bids before it left, exactly as if each had
- * its own transaction; then one statement writes every fact, projection and key outcome, and one commit. Each bid gets its own outcome. A bid whose key was used before gets the stored
+ * lock; then each bid is decided against the state the bids before it left, lowest amount first (of equal amounts, the
+ * first to arrive): the bids of a batch are concurrent, and this order refuses only a bid that the ones below it
+ * priced out; then one statement writes every fact, projection and key outcome, and one commit. Each accepted bid is
+ * answered with its own fact and the auction as the batch left it. A bid whose key was used before gets the stored
  * first outcome (or a 409 for another request); a second request with the same key in the batch is answered as a
  * retry of the first. A batch with no accepted bid rolls back, which releases its keys.
  */
@@ -193,26 +196,36 @@ class BidBatchDecider {
             }
         }
 
-        /** Under the row lock, in arrival order; a retry of a key decided earlier in the batch is its retry. */
+        /**
+         * Under the row lock, lowest amount first (a stable sort: of equal amounts the first to arrive, and a retry
+         * of a key decided earlier in the batch, with the same amount, comes after it and is its retry); each accepted
+         * bid is then answered with the auction as the whole batch left it.
+         */
         private void decideLocked(List<Integer> toDecide) {
             Auction auction = auctions.lock(auctionId).orElseThrow(() -> NotFoundException.of("Auction", auctionId));
-            for (int i : toDecide) {
+            List<Integer> order = new ArrayList<>(toDecide);
+            order.sort(Comparator.comparing(i -> batch.get(i).request().amount()));
+            Map<KeyRef, Mine> mine = new LinkedHashMap<>();
+            List<Answer> answers = new ArrayList<>();
+            for (int i : order) {
                 PendingBid bid = batch.get(i);
-                if (accepted.containsKey(bid.ref())) {
-                    outcomes.set(i, Outcome.of(new Replayable<>(accepted.get(bid.ref()), true)));
-                    continue;
+                boolean retry = mine.containsKey(bid.ref());
+                if (!retry) {
+                    try {
+                        mine.put(bid.ref(), decideOne(auction, bid));
+                    } catch (DomainException e) {
+                        outcomes.set(i, Outcome.refused(e));
+                        continue;
+                    }
                 }
-                try {
-                    BidResult result = decideOne(auction, bid);
-                    accepted.put(bid.ref(), result);
-                    outcomes.set(i, Outcome.of(new Replayable<>(result, false)));
-                } catch (DomainException e) {
-                    outcomes.set(i, Outcome.refused(e));
-                }
+                answers.add(new Answer(i, bid.ref(), retry));
             }
-            if (accepted.isEmpty()) {
+            if (mine.isEmpty()) {
                 return;
             }
+            mine.forEach((ref, bid) -> accepted.put(ref, result(bid, auction, now)));
+            answers.forEach(answer -> outcomes.set(answer.index(),
+                    Outcome.of(new Replayable<>(accepted.get(answer.ref()), answer.retry()))));
             List<KeyOutcome> stored = new ArrayList<>();
             accepted.forEach((ref, result) -> stored.add(new KeyOutcome(ref, 201, json.writeValueAsString(result))));
             List<KeyRef> released = claimed.stream().filter(ref -> !accepted.containsKey(ref)).toList();
@@ -224,34 +237,44 @@ class BidBatchDecider {
             }
         }
 
-        /** One bid against the state the bids before it left: its facts folded in, its result as it stands then. */
-        private BidResult decideOne(Auction auction, PendingBid bid) {
+        /** One bid against the state the bids before it left: its facts folded in, what it stands at. */
+        private Mine decideOne(Auction auction, PendingBid bid) {
             Amounts amounts = amounts(auction, bid.request());
             List<AuctionFact> facts = auction.bid(bid.caller().id(), amounts.amount(), amounts.max(), now, increments,
                     properties.extension());
             List<Logged> logged = auction.fold(facts, now);
             appended.addAll(logged);
-            String currency = auction.currency().getCurrencyCode();
-            Logged mine = logged.stream().filter(entry -> entry.fact() instanceof BidAccepted
+            Logged fact = logged.stream().filter(entry -> entry.fact() instanceof BidAccepted
                     || entry.fact() instanceof MaxRaised).findFirst().orElseThrow();
-            BigDecimal stands;
-            BigDecimal max;
-            String kind = BidResult.BID;
-            if (mine.fact() instanceof BidAccepted accepted) {
-                stands = accepted.amount();
-                max = accepted.maxAmount();
-                placed.add(new Placed(auction.seq(), auction.currentPrice().amount(), currency, auction.bidCount(),
-                        auction.leaderId().value(), auction.reserveMet(), auction.endsAt()));
-            } else {
-                // The leader only raised their maximum: no bid was placed, so nothing is published.
-                stands = auction.currentPrice().amount();
-                max = ((MaxRaised) mine.fact()).leaderMax();
-                kind = BidResult.MAX_RAISED;
+            if (fact.fact() instanceof BidAccepted accepted) {
+                placed.add(new Placed(auction.seq(), auction.currentPrice().amount(),
+                        auction.currency().getCurrencyCode(), auction.bidCount(), auction.leaderId().value(),
+                        auction.reserveMet(), auction.endsAt()));
+                return new Mine(bid.caller(), fact.seq(), BidResult.BID, accepted.amount(), accepted.maxAmount());
             }
-            return new BidResult(mine.seq(), kind, stands, max, bid.caller().id().equals(auction.leaderId()), now,
-                    new AfterBid(auction.currentPrice().amount(), auction.bidCount(), auction.leaderId().value(),
-                            auction.endsAt(), auction.seq()));
+            // The leader only raised their maximum: no bid was placed, so nothing is published.
+            return new Mine(bid.caller(), fact.seq(), BidResult.MAX_RAISED, auction.currentPrice().amount(),
+                    ((MaxRaised) fact.fact()).leaderMax());
         }
+    }
+
+    /** An accepted bid's outcome with the auction as its batch left it: a bid outbid later in it is not leading. */
+    private BidResult result(Mine bid, Auction auction, Instant placedAt) {
+        return new BidResult(bid.seq(), bid.kind(), bid.stands(), bid.max(),
+                bid.bidder().id().equals(auction.leaderId()), placedAt,
+                new AfterBid(auction.currentPrice().amount(), auction.bidCount(), auction.leaderId().value(),
+                        auction.endsAt(), auction.seq()));
+    }
+
+    /**
+     * An accepted bid's own part of its outcome: its fact's position, its kind (bid, or max_raised), what it stands
+     * at, its maximum.
+     */
+    private record Mine(Caller bidder, long seq, String kind, BigDecimal stands, BigDecimal max) {
+    }
+
+    /** A request of the batch answered with the outcome of {@code ref}'s accepted bid; a retry if not the first. */
+    private record Answer(int index, KeyRef ref, boolean retry) {
     }
 
     /** A key used before: its stored first outcome, or a 409 if it was for another request. */

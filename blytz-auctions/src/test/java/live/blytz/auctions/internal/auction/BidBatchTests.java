@@ -26,10 +26,10 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Group commit against the real PostgreSQL (ADR 0025): a batch of bids is decided in arrival order under one lock, each
- * bid with the outcome it would have had alone — winners, losers, retries of a stored key and of a key earlier in the
- * batch, a key reused for another body — and written in one transaction; a batch that fails writes nothing, and its
- * bids, retried with the same keys, are decided afresh.
+ * Group commit against the real PostgreSQL (ADR 0025): a batch of bids is decided lowest amount first under one
+ * lock, each accepted bid told the auction as the batch left it — winners, losers, retries of a stored key and of a
+ * key earlier in the batch, a key reused for another body — and written in one transaction; a batch that fails writes
+ * nothing, and its bids, retried with the same keys, are decided afresh.
  */
 @BlytzIntegrationTest
 class BidBatchTests {
@@ -46,7 +46,7 @@ class BidBatchTests {
     TransactionTemplate transactions;
 
     @Test
-    void aBatchDecidesWinnersLosersAndRetriesInArrivalOrderEachAsIfAlone() {
+    void aBatchDecidesWinnersLosersAndRetriesLowestFirstEachToldTheStateItLeft() {
         TestAccounts accounts = new TestAccounts(http);
         AuctionHttp auctions = new AuctionHttp(http);
         Account seller = accounts.register(Role.SELLER);
@@ -54,53 +54,73 @@ class BidBatchTests {
         Account bob = accounts.register(Role.BUYER);
         Account carol = accounts.register(Role.BUYER);
         Account dave = accounts.register(Role.BUYER);
+        Account erin = accounts.register(Role.BUYER);
         String id = auctions.auction(seller, "10.00", null, null, "PT1H");
         UUID auction = UUID.fromString(id);
         Map<String, Object> first = auctions.bid(alice, id, "10.00", null, "alice-1").expectStatus().isCreated()
                 .expectBody(AuctionHttp.JSON).returnResult().getResponseBody();
 
         List<Outcome<Replayable<BidResult>>> outcomes = decider.decide(auction, List.of(
-                bid(bob, "bob-1", "20.00", null),       // wins
-                bid(carol, "carol-1", "15.00", null),   // above the committed minimum, below bob's: loses under the lock
+                bid(bob, "bob-1", "20.00", null),       // wins, decided second
+                bid(carol, "carol-1", "15.00", null),   // wins: the lowest, decided first although it arrived second
                 bid(alice, "alice-1", "10.00", null),   // a retry of a stored bid: its first outcome
-                bid(dave, "dave-1", "30.00", "40.00"),  // wins, a proxy maximum
+                bid(dave, "dave-1", "30.00", "40.00"),  // wins, a proxy maximum: the highest, it leads
                 bid(bob, "bob-1", "20.00", null),       // a retry of a bid earlier in this batch: its outcome
                 bid(carol, "carol-2", "5.00", null),    // below the committed minimum: refused before the lock
-                bid(dave, "dave-1", "31.00", null)));   // the key of a bid of this batch, another body
+                bid(dave, "dave-1", "31.00", null),     // the key of a bid of this batch, another body
+                bid(erin, "erin-1", "20.00", null)));   // bob's amount, arrived after it: too low under the lock
 
+        BidResult carol1 = outcomes.get(1).get().result();
+        assertThat(outcomes.get(1).get().replayed()).isFalse();
+        assertThat(carol1.sequence()).isEqualTo(3);
         assertThat(outcomes.get(0).get().replayed()).isFalse();
-        assertThat(outcomes.get(0).get().result().sequence()).isEqualTo(3);
-        assertThatThrownBy(() -> outcomes.get(1).get()).isInstanceOfSatisfying(ConflictException.class,
-                e -> assertThat(new BigDecimal(e.details().get("minimum_next_bid").toString())).isGreaterThan(
-                        new BigDecimal("20.00")));
+        assertThat(outcomes.get(0).get().result().sequence()).isEqualTo(4);
         assertThat(outcomes.get(2).get().replayed()).isTrue();
         assertThat(outcomes.get(2).get().result().sequence())
                 .isEqualTo(((Number) ((Map<?, ?>) first.get("bid")).get("sequence")).longValue());
         BidResult dave1 = outcomes.get(3).get().result();
+        assertThat(dave1.sequence()).isEqualTo(5);
         assertThat(dave1.leading()).isTrue();
         assertThat(dave1.auction().currentPrice()).isEqualByComparingTo("30.00");
+        // Outbid within the batch: accepted, and told the auction as the batch left it.
+        assertThat(carol1.amount()).isEqualByComparingTo("15.00");
+        assertThat(carol1.leading()).isFalse();
+        assertThat(carol1.auction().currentPrice()).isEqualByComparingTo("30.00");
+        assertThat(carol1.auction().bidCount()).isEqualTo(4);
+        assertThat(outcomes.get(0).get().result().leading()).isFalse();
         assertThat(outcomes.get(4).get().replayed()).isTrue();
         assertThat(outcomes.get(4).get().result()).isEqualTo(outcomes.get(0).get().result());
         assertThatThrownBy(() -> outcomes.get(5).get()).isInstanceOf(ConflictException.class);
         assertThatThrownBy(() -> outcomes.get(6).get()).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("Idempotency-Key");
+        assertThatThrownBy(() -> outcomes.get(7).get()).isInstanceOfSatisfying(ConflictException.class,
+                e -> assertThat(new BigDecimal(e.details().get("minimum_next_bid").toString()))
+                        .isEqualByComparingTo("20.50"));
 
-        // One transaction wrote both winners: the log strictly increasing, the history and participants in order.
+        // One transaction wrote the three winners: the log strictly increasing, the history and participants in order.
         assertThat(jdbc.sql("SELECT seq FROM auctions.auction_events WHERE auction_id = ? ORDER BY seq")
-                .param(auction).query(Long.class).list()).containsExactly(1L, 2L, 3L, 4L);
+                .param(auction).query(Long.class).list()).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(jdbc.sql("SELECT amount FROM auctions.bids WHERE auction_id = ? ORDER BY seq")
                 .param(auction).query(BigDecimal.class).list())
                 .usingElementComparator(BigDecimal::compareTo)
-                .containsExactly(new BigDecimal("10.00"), new BigDecimal("20.00"), new BigDecimal("30.00"));
+                .containsExactly(new BigDecimal("10.00"), new BigDecimal("15.00"), new BigDecimal("20.00"),
+                        new BigDecimal("30.00"));
         assertThat(jdbc.sql("SELECT handle_no FROM auctions.participants WHERE auction_id = ? ORDER BY handle_no")
-                .param(auction).query(Integer.class).list()).containsExactly(1, 2, 3);
-        assertThat(handle(auction, bob)).isEqualTo(2);
-        assertThat(handle(auction, dave)).isEqualTo(3);
-        // The winners' keys keep their outcomes; the losers' claims are released, so their retries are decided afresh.
-        assertThat(keys(bob, dave, carol)).containsExactlyInAnyOrder("bob-1", "dave-1");
-        auctions.bid(carol, id, "32.00", null, "carol-1").expectStatus().isCreated();
-        // Carol's bid and dave's proxy answering it.
-        assertThat(auctions.get(id, null)).containsEntry("bid_count", 5);
+                .param(auction).query(Integer.class).list()).containsExactly(1, 2, 3, 4);
+        assertThat(handle(auction, carol)).isEqualTo(2);
+        assertThat(handle(auction, bob)).isEqualTo(3);
+        assertThat(handle(auction, dave)).isEqualTo(4);
+        // The winners' keys keep their outcomes (as answered); the losers' claims are released, so their retries are
+        // decided afresh.
+        assertThat(keys(bob, dave, carol, erin)).containsExactlyInAnyOrder("bob-1", "dave-1", "carol-1");
+        Map<String, Object> replayed = auctions.bid(carol, id, "15.00", null, "carol-1").expectStatus().isCreated()
+                .expectHeader().valueEquals("Idempotent-Replayed", "true")
+                .expectBody(AuctionHttp.JSON).returnResult().getResponseBody();
+        assertThat(replayed).containsEntry("leading", false).containsEntry("sequence", 3);
+        assertThat(new BigDecimal(replayed.get("current_price").toString())).isEqualByComparingTo("30.00");
+        auctions.bid(erin, id, "32.00", null, "erin-1").expectStatus().isCreated();
+        // Erin's bid and dave's proxy answering it.
+        assertThat(auctions.get(id, null)).containsEntry("bid_count", 6);
 
         // The projections equal those the log alone gives.
         transactions.executeWithoutResult(status -> {
