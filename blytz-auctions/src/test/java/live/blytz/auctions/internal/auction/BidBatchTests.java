@@ -116,7 +116,9 @@ class BidBatchTests {
         Map<String, Object> replayed = auctions.bid(carol, id, "15.00", null, "carol-1").expectStatus().isCreated()
                 .expectHeader().valueEquals("Idempotent-Replayed", "true")
                 .expectBody(AuctionHttp.JSON).returnResult().getResponseBody();
-        assertThat((Map<?, ?>) replayed.get("bid")).containsEntry("leading", false).containsEntry("sequence", 3);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> replayedBid = (Map<String, Object>) replayed.get("bid");
+        assertThat(replayedBid).containsEntry("leading", false).containsEntry("sequence", 3);
         assertThat(new BigDecimal(((Map<?, ?>) replayed.get("auction")).get("current_price").toString()))
                 .isEqualByComparingTo("30.00");
         auctions.bid(erin, id, "32.00", null, "erin-1").expectStatus().isCreated();
