@@ -53,6 +53,7 @@ public final class HandedOverStream implements InternalHttpUpgradeHandler, Strea
     @Override
     public void init(WebConnection connection) {
         Consumer<StreamConnection> callback = opened;
+        opened = null;
         abandoned = null;
         if (callback != null) {
             try {

@@ -29,11 +29,10 @@ final class TomcatStreamHandover implements StreamHandover {
     @Override
     public void handOver(String contentType, Map<String, String> headers, Consumer<StreamConnection> opened,
             Runnable abandoned) {
+        response.setContentType(contentType);
+        headers.forEach(response::setHeader);
         if ("HEAD".equals(request.getMethod())) {
-            // The head a GET would get, and no stream.
-            response.setContentType(contentType);
-            headers.forEach(response::setHeader);
-            abandoned.run();
+            abandoned.run(); // the head a GET would get, and no stream
             return;
         }
         try {
@@ -41,9 +40,7 @@ final class TomcatStreamHandover implements StreamHandover {
             stream.bind(opened, abandoned);
             // upgrade() set 101 Switching Protocols: this is a plain response whose body is the stream.
             response.setStatus(HttpServletResponse.SC_OK);
-            response.setContentType(contentType);
             response.setHeader("Connection", "close");
-            headers.forEach(response::setHeader);
             // The head goes out now, without a length: left to the end of the request, an empty body would get
             // Content-Length: 0.
             response.flushBuffer();

@@ -82,7 +82,8 @@ class LiveStreams implements AuctionLogWatcher, ShowLogWatcher, SmartLifecycle {
 
     /**
      * Opens a stream of {@code followed} for the client with {@code clientKey}, starting after fact {@code after};
-     * refused beyond the caps.
+     * refused beyond the caps. For a sink that exists at once (the tests' collectors); an HTTP stream is admitted
+     * before its connection is handed over and subscribed after ({@link #respond}).
      */
     Subscriber open(FollowedLog followed, String clientKey, long after, StreamSink sink) {
         admit(clientKey);
@@ -154,7 +155,7 @@ class LiveStreams implements AuctionLogWatcher, ShowLogWatcher, SmartLifecycle {
         AtomicBoolean settled = new AtomicBoolean();
         Runnable giveBack = () -> {
             if (settled.compareAndSet(false, true)) {
-                released(clientKey);
+                freePlace(clientKey);
             }
         };
         try {
@@ -167,7 +168,7 @@ class LiveStreams implements AuctionLogWatcher, ShowLogWatcher, SmartLifecycle {
                 try {
                     subscriber = subscribe(followed, clientKey, after, new ConnectionSink(connection));
                 } catch (RuntimeException e) {
-                    released(clientKey);
+                    freePlace(clientKey);
                     throw e;
                 }
                 connection.whenClosed(subscriber::gone);
@@ -268,15 +269,15 @@ class LiveStreams implements AuctionLogWatcher, ShowLogWatcher, SmartLifecycle {
         perClient.computeIfPresent(clientKey, (key, count) -> count <= 1 ? null : count - 1);
     }
 
-    /** An admitted stream that never opened (its client left before the head went out). */
-    private void released(String clientKey) {
+    /** Gives back one admitted place of {@code clientKey}: a stream that ended, or one that never opened. */
+    private void freePlace(String clientKey) {
         total.decrementAndGet();
         release(clientKey);
     }
 
     /** A subscriber's stream ended, for whatever reason (called once per subscriber). */
     private void closed(Subscriber subscriber) {
-        released(subscriber.clientKey());
+        freePlace(subscriber.clientKey());
         hubs.computeIfPresent(subscriber.logId(), (id, hub) -> {
             hub.remove(subscriber);
             return hub.isEmpty() ? null : hub;
