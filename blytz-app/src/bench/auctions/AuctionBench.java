@@ -13,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,18 +41,22 @@ import java.util.regex.Pattern;
  * higher rung, sent after it, is decided before it.</li>
  * </ul>
  * Every eighth bidder adds a proxy maximum (3.00 above in {@code chase}, 50.00 above in {@code ladder}, so that the
- * next rung outbids it through a proxy bid). After {@code warmup} seconds (bids sent, not counted) it prints
+ * next rung outbids it through a proxy bid). It prints {@code warming} once the bidders start; the warm-up (bids
+ * sent, not counted) lasts until the file {@code quiet-flag} exists, at most {@code warmup} seconds; then it prints
  * {@code measuring} and counts for {@code seconds}; then prints the auction id, the accepted bids (all of them, for
  * the log check), the counted accepted and decided (201 + 409) bids per second and the latency percentiles of the
  * counted bids.
  *
  * Usage: java AuctionBench.java <admin-email> <admin-password> <bidders> <warmup> <seconds> <chase|ladder>
- *        <base-url> [<base-url>...]
+ *        <quiet-flag> <base-url> [<base-url>...]
  */
 public class AuctionBench {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final Pattern MINIMUM = Pattern.compile("\"minimum_next_bid\":([0-9.]+)");
+    /** When the bidders start counting, and stop: set by the main thread once the warm-up is over. */
+    static volatile long measureFrom = Long.MAX_VALUE;
+    static volatile long stopAt = Long.MAX_VALUE;
 
     public static void main(String[] args) throws Exception {
         String adminEmail = args[0];
@@ -63,7 +69,8 @@ public class AuctionBench {
             case "ladder" -> true;
             default -> throw new IllegalArgumentException("workload must be chase or ladder: " + args[5]);
         };
-        List<String> bases = Arrays.asList(args).subList(6, args.length);
+        Path quiet = Path.of(args[6]);
+        List<String> bases = Arrays.asList(args).subList(7, args.length);
         String base = bases.getFirst();
 
         String admin = login(base, adminEmail, adminPassword);
@@ -91,8 +98,8 @@ public class AuctionBench {
         AtomicLong rungs = new AtomicLong();
         List<long[]> latencies = new ArrayList<>();
         CountDownLatch start = new CountDownLatch(1);
+        long warmedFrom = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
-        long[] deadline = new long[2];
         for (int i = 0; i < bidders; i++) {
             int me = i;
             long[] mine = new long[2_000_000];
@@ -104,7 +111,7 @@ public class AuctionBench {
                 String path = "/api/v1/auctions/" + auction + "/bids";
                 try {
                     start.await();
-                    while (System.nanoTime() < deadline[0]) {
+                    while (System.nanoTime() < stopAt) {
                         Connection connection = connections.get(n % connections.size());
                         BigDecimal amount = ladder
                                 ? BigDecimal.ONE.add(BigDecimal.valueOf(100L * rungs.getAndIncrement())).setScale(2)
@@ -116,7 +123,7 @@ public class AuctionBench {
                         long begin = System.nanoTime();
                         Connection.Response response = connection.post(path, tokens.get(me),
                                 UUID.randomUUID().toString(), body);
-                        boolean counting = begin >= deadline[1];
+                        boolean counting = begin >= measureFrom;
                         if (counting && mine[0] + 1 < mine.length) {
                             mine[(int) ++mine[0]] = System.nanoTime() - begin;
                         }
@@ -153,13 +160,20 @@ public class AuctionBench {
                 }
             }));
         }
-        long began = System.nanoTime() + Duration.ofSeconds(warmup).toNanos();
-        deadline[1] = began;
-        deadline[0] = began + Duration.ofSeconds(seconds).toNanos();
+        System.out.println("warming");
+        System.out.flush();
         start.countDown();
-        Thread.sleep(Duration.ofSeconds(warmup));
+        // The warm-up ends when the flag file appears (bench.sh: the instances' JIT compilers are quiet), or at most
+        // after `warmup` seconds.
+        long warmUntil = System.nanoTime() + Duration.ofSeconds(warmup).toNanos();
+        while (!Files.exists(quiet) && System.nanoTime() < warmUntil) {
+            Thread.sleep(200);
+        }
+        long began = System.nanoTime();
+        stopAt = began + Duration.ofSeconds(seconds).toNanos();
+        measureFrom = began;
         long cpuBefore = cpuNanos();
-        System.out.println("measuring");
+        System.out.printf("measuring after %.0f s of warm-up%n", (began - warmedFrom) / 1e9);
         System.out.flush();
         for (Thread thread : threads) {
             thread.join();

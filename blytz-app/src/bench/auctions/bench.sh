@@ -5,18 +5,20 @@
 #
 # Usage (from the repository root; needs the machine's PostgreSQL and Redis, psql and pgbench):
 #   SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/<db> SPRING_DATASOURCE_USERNAME=postgres \
-#   REDIS_URL=redis://127.0.0.1:6379/<n> blytz-app/src/bench/auctions/bench.sh [bidders=64] [seconds=20] [warmup=10] \
-#   [workload=chase|ladder]
+#   REDIS_URL=redis://127.0.0.1:6379/<n> blytz-app/src/bench/auctions/bench.sh [bidders=64] [seconds=20] \
+#   [max-warmup=300] [workload=chase|ladder]
 #
 # Builds the fat jar unless it exists, starts it twice on free ports with the rate limits lifted, runs
 # AuctionBench.java, samples PostgreSQL's sessions while it measures (where the time goes), checks the log with psql
-# and runs pgbench. A benchmark, not a test: run it on an idle machine. BENCH_JAVA_OPTS go to both instances;
+# and runs pgbench. The bidders warm both instances until their JIT compilers are quiet (below, at most max-warmup
+# seconds): on two shared cores C2 takes a minute or two to compile the bid path, and until then it takes a third of
+# the instances' CPU (README). A benchmark, not a test: run it on an idle machine. BENCH_JAVA_OPTS go to both instances;
 # BENCH_JFR=<dir> records both with JFR over the measured window; BENCH_JAR=<jar> runs that build instead (A/B).
 set -euo pipefail
 
 bidders="${1:-64}"
 seconds="${2:-20}"
-warmup="${3:-10}"
+warmup="${3:-300}"
 workload="${4:-chase}"
 root="$(cd "$(dirname "$0")/../../../.." && pwd)"
 cd "$root"
@@ -65,14 +67,31 @@ for instance in 1 2; do
 done
 
 out=blytz-app/target/bench-auctions-client.out
-rm -f "$out"
+quiet=blytz-app/target/bench-auctions-quiet
+rm -f "$out" "$quiet"
 "$java" blytz-app/src/bench/auctions/AuctionBench.java "$BLYTZ_ADMIN_EMAIL" "$BLYTZ_ADMIN_PASSWORD" \
-  "$bidders" "$warmup" "$seconds" "$workload" "${bases[@]}" >"$out" &
+  "$bidders" "$warmup" "$seconds" "$workload" "$quiet" "${bases[@]}" >"$out" &
 client=$!
-until grep -q '^measuring' "$out" 2>/dev/null; do
+await() { until grep -q "^$1" "$out" 2>/dev/null; do
   kill -0 "$client" 2>/dev/null || { wait "$client"; echo "the client failed" >&2; exit 1; }
   sleep 0.2
+done; }
+# Warm until the JIT is quiet: both instances' compiler threads (C1 and C2) below 5 % of a core over a 10 s window,
+# after at least 30 s of bidding; the client gives up waiting after max-warmup seconds.
+compiler_ticks() { local sum=0 task; for task in /proc/"$1"/task/*; do
+  [[ "$(cat "$task/comm" 2>/dev/null)" == C[12]\ Compiler* ]] && sum=$((sum + $(awk '{print $14 + $15}' "$task/stat")))
+  done; echo "$sum"; }
+await warming
+sleep 20
+while ! grep -q '^measuring' "$out" && kill -0 "$client" 2>/dev/null; do
+  before=("$(compiler_ticks "${apps[0]}")" "$(compiler_ticks "${apps[1]}")")
+  sleep 10
+  cores=("$(( ($(compiler_ticks "${apps[0]}") - before[0]) * 10 / $(getconf CLK_TCK) ))" \
+    "$(( ($(compiler_ticks "${apps[1]}") - before[1]) * 10 / $(getconf CLK_TCK) ))")
+  echo "warm-up: JIT compilers at ${cores[0]} % and ${cores[1]} % of a core"
+  if (( cores[0] < 5 && cores[1] < 5 )); then touch "$quiet"; sleep 1; fi
 done
+await measuring
 # With BENCH_JFR=<dir>: a JFR recording of each instance over the measured window only (no start-up, no set-up).
 if [[ -n "${BENCH_JFR:-}" ]]; then
   for pid in "${apps[@]}"; do
@@ -121,7 +140,7 @@ for name, used in zip(names, cores):
 print(f"{'the rest':12s} {cores[4] - sum(cores[:4]):5.2f} (the client and other work)")
 print(f"{'machine':12s} {cores[4]:5.2f}")
 PY
-result="$(grep -v '^measuring' "$out")"
+result="$(grep -v '^measuring\|^warming' "$out")"
 echo "$result"
 echo "load_average=$(cut -d' ' -f1-3 /proc/loadavg)"
 auction="$(sed -n 's/^auction=//p' <<<"$result")"

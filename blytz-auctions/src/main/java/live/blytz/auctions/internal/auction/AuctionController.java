@@ -9,10 +9,13 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import live.blytz.auctions.internal.auction.AuctionRequests.BidResult;
 import live.blytz.auctions.internal.browse.AuctionBrowseService;
+import live.blytz.auctions.internal.browse.AuctionBrowseService.BidView;
+import live.blytz.auctions.internal.browse.AuctionBrowseService.Bidder;
 import live.blytz.auctions.internal.browse.AuctionResponse;
 import live.blytz.sharedkernel.Caller;
 import live.blytz.sharedkernel.error.ValidationException;
@@ -103,13 +106,15 @@ class AuctionController {
         if (key == null || !KEY.matcher(key).matches()) {
             throw ValidationException.of(IDEMPOTENCY_KEY, "is required: 1 to 100 visible ASCII characters, e.g. a UUID");
         }
-        AuctionService.Replayable<BidResult> outcome = auctions.bid(caller, id, key, body);
+        BidOutcome outcome = auctions.bid(caller, id, key, body);
         BidResult result = outcome.result();
         ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.CREATED);
         if (outcome.replayed()) {
             response.header(REPLAYED, "true");
         }
-        return response.body(BidResponse.of(result, views.afterBid(id, caller, result.auction(), result.maxAmount())));
+        BidView view = outcome.view() != null ? outcome.view() : views.afterBids(id, result.auction(),
+                List.of(new Bidder(caller, result.maxAmount()))).getFirst();
+        return response.body(BidResponse.of(result, view));
     }
 
     @Operation(operationId = "buyAuctionNow", summary = "Buy at the buy-now price (any account but its seller)",

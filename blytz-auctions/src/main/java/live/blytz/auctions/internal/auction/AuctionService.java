@@ -14,7 +14,6 @@ import live.blytz.auctions.internal.AuctionsProperties;
 import live.blytz.auctions.internal.account.SuspensionRepository;
 import live.blytz.auctions.internal.auction.AuctionFact.Ended;
 import live.blytz.auctions.internal.auction.AuctionFact.Opened;
-import live.blytz.auctions.internal.auction.AuctionRequests.BidResult;
 import live.blytz.auctions.internal.auction.BidAdmission.Outcome;
 import live.blytz.catalog.AuctionableProduct;
 import live.blytz.catalog.ProductAuctions;
@@ -53,7 +52,7 @@ class AuctionService {
     private final ProductAuctions products;
     private final AuctionsProperties properties;
     private final BidThrottle throttle;
-    private final BidAdmission<BidBatchDecider.PendingBid, Replayable<BidResult>> bids;
+    private final BidAdmission<BidBatchDecider.PendingBid, BidOutcome> bids;
     private final BidAdmission<Caller, Long> buyNows;
     private final TransactionTemplate transactions;
     private final TransactionTemplate savepoints;
@@ -113,7 +112,7 @@ class AuctionService {
      * the instance's admission and is decided with the other bids of its auction waiting there
      * ({@link BidBatchDecider}).
      */
-    Replayable<BidResult> bid(Caller caller, UUID auctionId, String key, AuctionRequests.Bid request) {
+    BidOutcome bid(Caller caller, UUID auctionId, String key, AuctionRequests.Bid request) {
         return bids.admit(auctionId, new BidBatchDecider.PendingBid(caller, key, request));
     }
 
@@ -274,9 +273,5 @@ class AuctionService {
         }
         errors.throwIfAny();
         return endsAt.truncatedTo(ChronoUnit.MICROS);
-    }
-
-    /** A result, and whether it is the stored first outcome of an earlier request with the same key. */
-    record Replayable<T>(T result, boolean replayed) {
     }
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,9 +29,11 @@ import live.blytz.auctions.internal.auction.AuctionRepository.KeyClaim;
 import live.blytz.auctions.internal.auction.AuctionRepository.KeyOutcome;
 import live.blytz.auctions.internal.auction.AuctionRepository.KeyRef;
 import live.blytz.auctions.internal.auction.AuctionRequests.BidResult;
-import live.blytz.auctions.internal.auction.AuctionService.Replayable;
 import live.blytz.auctions.internal.auction.BidAdmission.Outcome;
+import live.blytz.auctions.internal.browse.AuctionBrowseService;
 import live.blytz.auctions.internal.browse.AuctionBrowseService.AfterBid;
+import live.blytz.auctions.internal.browse.AuctionBrowseService.BidView;
+import live.blytz.auctions.internal.browse.AuctionBrowseService.Bidder;
 import live.blytz.sharedkernel.Caller;
 import live.blytz.sharedkernel.Instants;
 import live.blytz.sharedkernel.Money;
@@ -41,6 +44,8 @@ import live.blytz.sharedkernel.error.ForbiddenException;
 import live.blytz.sharedkernel.error.NotFoundException;
 import live.blytz.sharedkernel.error.ValidationException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -55,10 +60,13 @@ import tools.jackson.databind.json.JsonMapper;
  * priced out; then one statement writes every fact, projection and key outcome, and one commit. Each accepted bid is
  * answered with its own fact and the auction as the batch left it. A bid whose key was used before gets the stored
  * first outcome (or a 409 for another request); a second request with the same key in the batch is answered as a
- * retry of the first. A batch with no accepted bid rolls back, which releases its keys.
+ * retry of the first. A batch with no accepted bid rolls back, which releases its keys. Once committed, the auction
+ * as the accepted bids' bidders see it is read once for the whole batch, not once per answer.
  */
 @Component
 class BidBatchDecider {
+
+    private static final Logger log = LoggerFactory.getLogger(BidBatchDecider.class);
 
     private final AuctionRepository auctions;
     private final IdempotencyKeyRepository keys;
@@ -68,11 +76,12 @@ class BidBatchDecider {
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final BidThrottle throttle;
+    private final AuctionBrowseService views;
     private final Clock clock;
 
     BidBatchDecider(AuctionRepository auctions, IdempotencyKeyRepository keys, Increments increments,
             AuctionsProperties properties, TransactionTemplate transactions, ApplicationEventPublisher events,
-            JsonMapper json, BidThrottle throttle, Clock clock) {
+            JsonMapper json, BidThrottle throttle, AuctionBrowseService views, Clock clock) {
         this.auctions = auctions;
         this.keys = keys;
         this.increments = increments;
@@ -81,6 +90,7 @@ class BidBatchDecider {
         this.events = events;
         this.json = json;
         this.throttle = throttle;
+        this.views = views;
         this.clock = clock;
     }
 
@@ -93,15 +103,43 @@ class BidBatchDecider {
     }
 
     /** One outcome per bid of {@code batch}, in its order. */
-    List<Outcome<Replayable<BidResult>>> decide(UUID auctionId, List<PendingBid> batch) {
-        return transactions.execute(status -> {
-            Decision decision = new Decision(auctionId, batch, Instants.now(clock));
-            decision.run();
-            if (decision.accepted.isEmpty()) {
+    List<Outcome<BidOutcome>> decide(UUID auctionId, List<PendingBid> batch) {
+        Decision decision = transactions.execute(status -> {
+            Decision decided = new Decision(auctionId, batch, Instants.now(clock));
+            decided.run();
+            if (decided.accepted.isEmpty()) {
                 status.setRollbackOnly();
             }
-            return decision.outcomes();
+            return decided;
         });
+        decision.answerAccepted(viewsAfter(decision));
+        return decision.outcomes;
+    }
+
+    /**
+     * The auction as each accepted bid's bidder sees it, in one read after the commit: every accepted bid of a batch is
+     * answered with the auction as the batch left it. Empty if that read fails: the bids are committed all the same,
+     * and each request then reads its own view (and fails alone if the database is really gone).
+     */
+    private Map<KeyRef, BidView> viewsAfter(Decision decision) {
+        if (decision.accepted.isEmpty()) {
+            return Map.of();
+        }
+        List<KeyRef> refs = List.copyOf(decision.accepted.keySet());
+        AfterBid state = decision.accepted.get(refs.getFirst()).auction();
+        try {
+            List<BidView> read = views.afterBids(decision.auctionId, state, refs.stream()
+                    .map(ref -> new Bidder(decision.callers.get(ref), decision.accepted.get(ref).maxAmount())).toList());
+            Map<KeyRef, BidView> byRef = new HashMap<>();
+            for (int i = 0; i < refs.size(); i++) {
+                byRef.put(refs.get(i), read.get(i));
+            }
+            return byRef;
+        } catch (RuntimeException e) {
+            log.debug("The views of a committed batch of auction {} could not be read; each bid reads its own",
+                    decision.auctionId, e);
+            return Map.of();
+        }
     }
 
     /** The decision of one batch. */
@@ -111,9 +149,12 @@ class BidBatchDecider {
         final List<PendingBid> batch;
         final Instant now;
         final List<String> fingerprints = new ArrayList<>();
-        final List<Outcome<Replayable<BidResult>>> outcomes;
-        /** The accepted bids' results by key, in order. */
+        final List<Outcome<BidOutcome>> outcomes;
+        /** The accepted bids' results by key, in order, and who placed them. */
         final Map<KeyRef, BidResult> accepted = new LinkedHashMap<>();
+        final Map<KeyRef, Caller> callers = new HashMap<>();
+        /** The requests answered with an accepted bid's outcome, once its view is known. */
+        final List<Answer> answers = new ArrayList<>();
         final List<Logged> appended = new ArrayList<>();
         final List<Placed> placed = new ArrayList<>();
         /** The keys this batch claimed: each is stored with its accepted bid's outcome, or released. */
@@ -125,10 +166,6 @@ class BidBatchDecider {
             this.now = now;
             this.outcomes = new ArrayList<>(Collections.nCopies(batch.size(), null));
             batch.forEach(bid -> fingerprints.add(fingerprint(auctionId, bid.request())));
-        }
-
-        List<Outcome<Replayable<BidResult>>> outcomes() {
-            return outcomes;
         }
 
         void run() {
@@ -206,7 +243,6 @@ class BidBatchDecider {
             List<Integer> order = new ArrayList<>(toDecide);
             order.sort(Comparator.comparing(i -> batch.get(i).request().amount()));
             Map<KeyRef, Mine> mine = new LinkedHashMap<>();
-            List<Answer> answers = new ArrayList<>();
             for (int i : order) {
                 PendingBid bid = batch.get(i);
                 boolean retry = mine.containsKey(bid.ref());
@@ -223,9 +259,10 @@ class BidBatchDecider {
             if (mine.isEmpty()) {
                 return;
             }
-            mine.forEach((ref, bid) -> accepted.put(ref, result(bid, auction, now)));
-            answers.forEach(answer -> outcomes.set(answer.index(),
-                    Outcome.of(new Replayable<>(accepted.get(answer.ref()), answer.retry()))));
+            mine.forEach((ref, bid) -> {
+                accepted.put(ref, result(bid, auction, now));
+                callers.put(ref, bid.bidder());
+            });
             List<KeyOutcome> stored = new ArrayList<>();
             accepted.forEach((ref, result) -> stored.add(new KeyOutcome(ref, 201, json.writeValueAsString(result))));
             List<KeyRef> released = claimed.stream().filter(ref -> !accepted.containsKey(ref)).toList();
@@ -235,6 +272,12 @@ class BidBatchDecider {
                 events.publishEvent(new BidPlaced(auctionId, bid.seq(), bid.price(), bid.currency(), bid.bidCount(),
                         handle == null ? "" : "bidder-" + handle, bid.reserveMet(), bid.endsAt(), now));
             }
+        }
+
+        /** Answers the requests of the accepted bids, with the views read after the commit where there are some. */
+        void answerAccepted(Map<KeyRef, BidView> views) {
+            answers.forEach(answer -> outcomes.set(answer.index(), Outcome.of(new BidOutcome(
+                    accepted.get(answer.ref()), answer.retry(), views.get(answer.ref())))));
         }
 
         /** One bid against the state the bids before it left: its facts folded in, what it stands at. */
@@ -278,7 +321,7 @@ class BidBatchDecider {
     }
 
     /** A key used before: its stored first outcome, or a 409 if it was for another request. */
-    private Outcome<Replayable<BidResult>> replay(IdempotencyKeyRepository.@Nullable Stored stored,
+    private Outcome<BidOutcome> replay(IdempotencyKeyRepository.@Nullable Stored stored,
             String fingerprint) {
         if (stored == null) {
             // Claimed by another transaction that then released it, between this batch's two looks: retry.
@@ -288,7 +331,7 @@ class BidBatchDecider {
         if (!stored.fingerprint().equals(fingerprint) || stored.body() == null) {
             return Outcome.refused(keyUsedForAnother());
         }
-        return Outcome.of(new Replayable<>(json.readValue(stored.body(), BidResult.class), true));
+        return Outcome.of(new BidOutcome(json.readValue(stored.body(), BidResult.class), true, null));
     }
 
     /** What {@code BidPlaced} says of an accepted bid: the auction as that bid left it. */

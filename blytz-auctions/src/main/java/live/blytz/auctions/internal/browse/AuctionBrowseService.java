@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import live.blytz.auctions.internal.Increments;
 import live.blytz.auctions.internal.browse.AuctionListResponses.Auctions;
 import live.blytz.auctions.internal.browse.AuctionListResponses.Bid;
@@ -15,6 +16,7 @@ import live.blytz.auctions.internal.browse.AuctionListResponses.MyBids;
 import live.blytz.auctions.internal.browse.AuctionListResponses.OffsetPagination;
 import live.blytz.auctions.internal.browse.AuctionQueries.After;
 import live.blytz.auctions.internal.browse.AuctionQueries.BidRow;
+import live.blytz.auctions.internal.browse.AuctionQueries.LedRow;
 import live.blytz.auctions.internal.browse.AuctionResponse.BidderRef;
 import live.blytz.sharedkernel.Caller;
 import live.blytz.sharedkernel.error.NotFoundException;
@@ -56,17 +58,25 @@ public class AuctionBrowseService {
     public record BidView(AuctionResponse auction, BidderRef bidder) {
     }
 
+    /** An accepted bid's bidder, and their maximum once it was decided. */
+    public record Bidder(Caller caller, BigDecimal yourMax) {
+    }
+
     /**
-     * Auction {@code id} as {@code bidder}'s bid left it ({@code state}, with their maximum {@code yourMax} then): what
-     * the bid's answer shows, the same on every retry. Only the seller's name is read as it is now.
+     * Auction {@code id} as accepted bids left it ({@code state}), for each of {@code bidders} in order: what each bid's
+     * answer shows, the same on every retry; one read for a whole batch of bids, which all leave the auction in the
+     * batch's state. Only the seller's name is read as it is now.
      */
-    @Transactional(readOnly = true)
-    public BidView afterBid(UUID id, Caller bidder, AfterBid state, BigDecimal yourMax) {
-        AuctionRow row = queries.rowLedBy(id, bidder, state.leaderId())
-                .orElseThrow(() -> NotFoundException.of("Auction", id)).after(state, yourMax);
-        // The bid's participant row is committed with it, so the bidder has a handle.
-        return new BidView(row.view(bidder, increments),
-                new BidderRef(AuctionRow.handle(row.viewerHandle()), bidder.id().value()));
+    public List<BidView> afterBids(UUID id, AfterBid state, List<Bidder> bidders) {
+        LedRow read = queries.rowLedBy(id, state.leaderId(),
+                        bidders.stream().map(bidder -> bidder.caller().id().value()).collect(Collectors.toSet()))
+                .orElseThrow(() -> NotFoundException.of("Auction", id));
+        return bidders.stream().map(bidder -> {
+            // A bid's participant row is committed with it, so its bidder has a handle.
+            int handle = read.handles().get(bidder.caller().id().value());
+            return new BidView(read.row().after(state, bidder.yourMax(), handle).view(bidder.caller(), increments),
+                    new BidderRef(AuctionRow.handle(handle), bidder.caller().id().value()));
+        }).toList();
     }
 
     @Transactional(readOnly = true)

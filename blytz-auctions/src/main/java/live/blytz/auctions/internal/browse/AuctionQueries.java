@@ -2,6 +2,7 @@ package live.blytz.auctions.internal.browse;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +38,26 @@ public class AuctionQueries {
                 .query(AuctionRow::of).optional();
     }
 
-    /** Auction {@code id} with bidder {@code leader}'s handle as the leader's ({@link AuctionRow#after}). */
-    Optional<AuctionRow> rowLedBy(UUID id, Caller viewer, UUID leader) {
+    /**
+     * Auction {@code id} with bidder {@code leader}'s handle as the leader's ({@link AuctionRow#after}), and the handles
+     * of {@code bidders} by id.
+     */
+    Optional<LedRow> rowLedBy(UUID id, UUID leader, Collection<UUID> bidders) {
         return jdbc.sql(AuctionRow.SELECT_LED_BY + " WHERE a.id = :id")
-                .param("id", id).param("viewer", AuctionRow.viewer(viewer)).param("leader", leader)
-                .query(AuctionRow::of).optional();
+                .param("id", id).param("viewer", AuctionRow.ANONYMOUS).param("leader", leader).param("bidders", bidders)
+                .query((rs, rowNum) -> {
+                    Map<UUID, Integer> handles = new HashMap<>();
+                    for (String entry : (String[]) rs.getArray("bidder_handles").getArray()) {
+                        int space = entry.indexOf(' ');
+                        handles.put(UUID.fromString(entry.substring(0, space)),
+                                Integer.valueOf(entry.substring(space + 1)));
+                    }
+                    return new LedRow(AuctionRow.of(rs, rowNum), handles);
+                }).optional();
+    }
+
+    /** An auction's row as {@link #rowLedBy} read it, and its bidders' handles. */
+    record LedRow(AuctionRow row, Map<UUID, Integer> handles) {
     }
 
     List<AuctionRow> page(AuctionFilter filter, AuctionSort sort, @Nullable After after, int limit,

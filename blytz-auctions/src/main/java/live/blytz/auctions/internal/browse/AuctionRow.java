@@ -30,18 +30,28 @@ record AuctionRow(UUID id, UUID productId, UUID sellerId, @Nullable String selle
     /** The columns {@link #of} reads; {@code :viewer} is the caller's id (a nil UUID for anonymous callers). */
     static final String SELECT = select("a.leader_id");
 
-    /** {@link #SELECT} with the handle of bidder {@code :leader} as the leader's, for {@link #after}. */
-    static final String SELECT_LED_BY = select(":leader");
+    /**
+     * {@link #SELECT} with the handle of bidder {@code :leader} as the leader's and, as {@code bidder_handles}, the
+     * handles of the bidders {@code :bidders} ("id number" each), for {@link #after}; no viewer's columns.
+     */
+    static final String SELECT_LED_BY = select(":leader", """
+            , ARRAY(SELECT bidder_id::text || ' ' || handle_no FROM auctions.participants
+                    WHERE auction_id = a.id AND bidder_id IN (:bidders)) AS bidder_handles""");
 
     private static String select(String leader) {
+        return select(leader, "");
+    }
+
+    private static String select(String leader, String columns) {
         return """
                 SELECT a.*, s.display_name AS seller_name, lp.handle_no AS leader_handle, wp.handle_no AS winner_handle,
-                    vp.max_amount AS viewer_max, vp.handle_no AS viewer_handle
+                    vp.max_amount AS viewer_max, vp.handle_no AS viewer_handle%s
                 FROM auctions.auctions a
                 LEFT JOIN auctions.accounts s ON s.id = a.seller_id
                 LEFT JOIN auctions.participants lp ON lp.auction_id = a.id AND lp.bidder_id = %s
                 LEFT JOIN auctions.participants wp ON wp.auction_id = a.id AND wp.bidder_id = a.winner_id
-                LEFT JOIN auctions.participants vp ON vp.auction_id = a.id AND vp.bidder_id = :viewer""".formatted(leader);
+                LEFT JOIN auctions.participants vp ON vp.auction_id = a.id AND vp.bidder_id = :viewer"""
+                .formatted(columns, leader);
     }
 
     static final UUID ANONYMOUS = new UUID(0, 0);
@@ -83,12 +93,13 @@ record AuctionRow(UUID id, UUID productId, UUID sellerId, @Nullable String selle
 
     /**
      * This row as the auction stood right after a bid of the viewer's: running, with the price, bid count, leader,
-     * end and version that bid left and the viewer's maximum then. Read with {@link #SELECT_LED_BY} that leader.
+     * end and version that bid left, the viewer's maximum then and their handle. Read with {@link #SELECT_LED_BY} that
+     * leader.
      */
-    AuctionRow after(AfterBid state, BigDecimal yourMax) {
+    AuctionRow after(AfterBid state, BigDecimal yourMax, int yourHandle) {
         return new AuctionRow(id, productId, sellerId, sellerName, categoryId, title, currency, "running", null,
                 startingPrice, state.currentPrice(), state.bidCount(), reservePrice, buyNowPrice, state.leaderId(),
-                leaderHandle, null, null, yourMax, viewerHandle, startsAt, state.endsAt(), createdAt, null,
+                leaderHandle, null, null, yourMax, yourHandle, startsAt, state.endsAt(), createdAt, null,
                 state.version());
     }
 

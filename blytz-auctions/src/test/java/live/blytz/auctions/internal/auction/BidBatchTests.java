@@ -12,7 +12,7 @@ import live.blytz.TestAccounts;
 import live.blytz.TestAccounts.Account;
 import live.blytz.auctions.AuctionHttp;
 import live.blytz.auctions.internal.auction.AuctionRequests.BidResult;
-import live.blytz.auctions.internal.auction.AuctionService.Replayable;
+import live.blytz.auctions.internal.browse.AuctionBrowseService.BidView;
 import live.blytz.auctions.internal.auction.BidAdmission.Outcome;
 import live.blytz.auctions.internal.auction.BidBatchDecider.PendingBid;
 import live.blytz.sharedkernel.Caller;
@@ -60,7 +60,7 @@ class BidBatchTests {
         Map<String, Object> first = auctions.bid(alice, id, "10.00", null, "alice-1").expectStatus().isCreated()
                 .expectBody(AuctionHttp.JSON).returnResult().getResponseBody();
 
-        List<Outcome<Replayable<BidResult>>> outcomes = decider.decide(auction, List.of(
+        List<Outcome<BidOutcome>> outcomes = decider.decide(auction, List.of(
                 bid(bob, "bob-1", "20.00", null),       // wins, decided second
                 bid(carol, "carol-1", "15.00", null),   // wins: the lowest, decided first although it arrived second
                 bid(alice, "alice-1", "10.00", null),   // a retry of a stored bid: its first outcome
@@ -110,6 +110,19 @@ class BidBatchTests {
         assertThat(handle(auction, carol)).isEqualTo(2);
         assertThat(handle(auction, bob)).isEqualTo(3);
         assertThat(handle(auction, dave)).isEqualTo(4);
+        // One read after the commit gives every accepted bid its view: the auction as the batch left it, with its
+        // bidder's handle and maximum; a retry of a bid stored earlier reads its own (null here).
+        BidView carolView = outcomes.get(1).get().view();
+        assertThat(carolView.bidder().handle()).isEqualTo("bidder-2");
+        assertThat(carolView.bidder().bidderId()).isEqualTo(carol.id().value());
+        assertThat(carolView.auction().currentPrice()).isEqualByComparingTo("30.00");
+        assertThat(carolView.auction().yourMaxAmount()).isEqualByComparingTo("15.00");
+        assertThat(carolView.auction().leader().handle()).isEqualTo("bidder-4");
+        assertThat(outcomes.get(3).get().view().auction().yourMaxAmount()).isEqualByComparingTo("40.00");
+        assertThat(outcomes.get(3).get().view().bidder().handle()).isEqualTo("bidder-4");
+        assertThat(outcomes.get(0).get().view().bidder().handle()).isEqualTo("bidder-3");
+        assertThat(outcomes.get(4).get().view()).isEqualTo(outcomes.get(0).get().view());
+        assertThat(outcomes.get(2).get().view()).isNull();
         // The winners' keys keep their outcomes (as answered); the losers' claims are released, so their retries are
         // decided afresh.
         assertThat(keys(bob, dave, carol, erin)).containsExactlyInAnyOrder("bob-1", "dave-1", "carol-1");
@@ -155,7 +168,7 @@ class BidBatchTests {
         assertThat(keys(alice, bob)).isEmpty();
 
         jdbc.sql("DELETE FROM auctions.bids WHERE auction_id = ?").param(auction).update();
-        List<Outcome<Replayable<BidResult>>> retried = decider.decide(auction, batch);
+        List<Outcome<BidOutcome>> retried = decider.decide(auction, batch);
         assertThat(retried).allSatisfy(outcome -> assertThat(outcome.get().replayed()).isFalse());
         assertThat(retried.get(1).get().result().leading()).isTrue();
         assertThat(keys(alice, bob)).containsExactlyInAnyOrder("alice-1", "bob-1");
