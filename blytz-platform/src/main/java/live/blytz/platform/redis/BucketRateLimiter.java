@@ -85,6 +85,18 @@ class BucketRateLimiter implements RateLimiter {
         }
     }
 
+    @Override
+    public void giveBack(RateLimitPolicy policy, String key) {
+        try {
+            redis.call(() -> {
+                bucket(policy, key).addTokens(1);
+                return null;
+            });
+        } catch (DependencyUnavailableException e) {
+            degraded.increment();
+        }
+    }
+
     private BucketProxy bucket(RateLimitPolicy policy, String key) {
         // Not the fixed windows' "rl:" keys: a bucket read from one of those during a rolling upgrade fails to parse.
         String redisKey = "rl:bucket:" + policy.name() + ":" + key;

@@ -7,4 +7,10 @@ package live.blytz.sharedkernel.store;
 public interface RateLimiter {
 
     RateLimitDecision tryAcquire(RateLimitPolicy policy, String key);
+
+    /**
+     * Gives back one hit {@link #tryAcquire} allowed, for a request that turned out to cost nothing (a retry answered
+     * from its first outcome). Best effort: nothing happens when the store is down.
+     */
+    void giveBack(RateLimitPolicy policy, String key);
 }

@@ -42,6 +42,7 @@ import live.blytz.sharedkernel.error.ConflictException;
 import live.blytz.sharedkernel.error.DomainException;
 import live.blytz.sharedkernel.error.ForbiddenException;
 import live.blytz.sharedkernel.error.NotFoundException;
+import live.blytz.sharedkernel.error.TooManyRequestsException;
 import live.blytz.sharedkernel.error.ValidationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -54,8 +55,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Decides a batch of bids of one auction together (group commit, ADR 0025), in one transaction: one statement claims
  * their Idempotency-Keys, finds the suspended bidders and reads the auction as last committed (a bid too low for it
- * is refused without the lock), and the per-account rate limit is taken for each bid whose key is new; then the row
- * lock; then each bid is decided against the state the bids before it left, lowest amount first (of equal amounts, the
+ * is refused without the lock), and a bid whose request found the per-account rate limit exhausted is refused if its
+ * key is new; then the row lock; then each bid is decided against the state the bids before it left, lowest amount first (of equal amounts, the
  * first to arrive): the bids of a batch are concurrent, and this order refuses only a bid that the ones below it
  * priced out; then one statement writes every fact, projection and key outcome, and one commit. Each accepted bid is
  * answered with its own fact and the auction as the batch left it. A bid whose key was used before gets the stored
@@ -75,13 +76,12 @@ class BidBatchDecider {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
-    private final BidThrottle throttle;
     private final AuctionBrowseService views;
     private final Clock clock;
 
     BidBatchDecider(AuctionRepository auctions, IdempotencyKeyRepository keys, Increments increments,
             AuctionsProperties properties, TransactionTemplate transactions, ApplicationEventPublisher events,
-            JsonMapper json, BidThrottle throttle, AuctionBrowseService views, Clock clock) {
+            JsonMapper json, AuctionBrowseService views, Clock clock) {
         this.auctions = auctions;
         this.keys = keys;
         this.increments = increments;
@@ -89,13 +89,16 @@ class BidBatchDecider {
         this.transactions = transactions;
         this.events = events;
         this.json = json;
-        this.throttle = throttle;
         this.views = views;
         this.clock = clock;
     }
 
-    /** A bid waiting to be decided: who, with which key, for what. */
-    record PendingBid(Caller caller, String key, AuctionRequests.Bid request) {
+    /**
+     * A bid waiting to be decided: who, with which key, for what, and the refusal its request got from the per-account
+     * rate limit (null: within it), given only if its key is new.
+     */
+    record PendingBid(Caller caller, String key, AuctionRequests.Bid request,
+            @Nullable TooManyRequestsException overLimit) {
 
         KeyRef ref() {
             return new KeyRef(caller.id().value(), key);
@@ -194,7 +197,7 @@ class BidBatchDecider {
                     outcomes.set(i, Outcome.refused(keyUsedForAnother()));
                 } else if (look.suspended().contains(bid.caller().id().value())) {
                     outcomes.set(i, Outcome.refused(new ForbiddenException("A suspended account cannot bid or buy")));
-                } else if (takeToken(i, bid, firstOfKey)) {
+                } else if (withinLimit(i, bid, firstOfKey)) {
                     candidates.add(i);
                 }
             }
@@ -215,22 +218,21 @@ class BidBatchDecider {
         }
 
         /**
-         * The per-account rate limit, taken only now that the key is known to be new, so that a retry of a decided
-         * bid spends nothing; a retry of a bid of this batch shares the first one's token (or its refusal).
+         * The per-account rate limit as the bid's request found it, applied only now that its key is known to be new,
+         * so that a retry of a decided bid is answered whatever its account's tokens; a retry of a bid of this batch
+         * shares the first one's outcome.
          */
-        private boolean takeToken(int i, PendingBid bid, Map<KeyRef, Integer> firstOfKey) {
+        private boolean withinLimit(int i, PendingBid bid, Map<KeyRef, Integer> firstOfKey) {
             int first = firstOfKey.get(bid.ref());
             if (first != i) {
                 outcomes.set(i, outcomes.get(first));
                 return outcomes.get(i) == null;
             }
-            try {
-                throttle.take(bid.caller());
-                return true;
-            } catch (DomainException e) {
-                outcomes.set(i, Outcome.refused(e));
+            if (bid.overLimit() != null) {
+                outcomes.set(i, Outcome.refused(bid.overLimit()));
                 return false;
             }
+            return true;
         }
 
         /**

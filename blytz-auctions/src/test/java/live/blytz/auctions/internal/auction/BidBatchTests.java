@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,12 +13,13 @@ import live.blytz.TestAccounts;
 import live.blytz.TestAccounts.Account;
 import live.blytz.auctions.AuctionHttp;
 import live.blytz.auctions.internal.auction.AuctionRequests.BidResult;
-import live.blytz.auctions.internal.browse.AuctionBrowseService.BidView;
 import live.blytz.auctions.internal.auction.BidAdmission.Outcome;
 import live.blytz.auctions.internal.auction.BidBatchDecider.PendingBid;
+import live.blytz.auctions.internal.browse.AuctionBrowseService.BidView;
 import live.blytz.sharedkernel.Caller;
 import live.blytz.sharedkernel.Role;
 import live.blytz.sharedkernel.error.ConflictException;
+import live.blytz.sharedkernel.error.TooManyRequestsException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
@@ -60,6 +62,7 @@ class BidBatchTests {
         Map<String, Object> first = auctions.bid(alice, id, "10.00", null, "alice-1").expectStatus().isCreated()
                 .expectBody(AuctionHttp.JSON).returnResult().getResponseBody();
 
+        TooManyRequestsException overLimit = new TooManyRequestsException("Too many bids", Duration.ofSeconds(9));
         List<Outcome<BidOutcome>> outcomes = decider.decide(auction, List.of(
                 bid(bob, "bob-1", "20.00", null),       // wins, decided second
                 bid(carol, "carol-1", "15.00", null),   // wins: the lowest, decided first although it arrived second
@@ -68,7 +71,9 @@ class BidBatchTests {
                 bid(bob, "bob-1", "20.00", null),       // a retry of a bid earlier in this batch: its outcome
                 bid(carol, "carol-2", "5.00", null),    // below the committed minimum: refused before the lock
                 bid(dave, "dave-1", "31.00", null),     // the key of a bid of this batch, another body
-                bid(erin, "erin-1", "20.00", null)));   // bob's amount, arrived after it: too low under the lock
+                bid(erin, "erin-1", "20.00", null),     // bob's amount, arrived after it: too low under the lock
+                bid(alice, "alice-1", "10.00", null, overLimit),  // over the rate limit, a retry: its first outcome
+                bid(erin, "erin-2", "50.00", null, overLimit)));  // over the rate limit, a new key: refused
 
         BidResult carol1 = outcomes.get(1).get().result();
         assertThat(outcomes.get(1).get().replayed()).isFalse();
@@ -96,6 +101,9 @@ class BidBatchTests {
         assertThatThrownBy(() -> outcomes.get(7).get()).isInstanceOfSatisfying(ConflictException.class,
                 e -> assertThat(new BigDecimal(e.details().get("minimum_next_bid").toString()))
                         .isEqualByComparingTo("20.50"));
+        assertThat(outcomes.get(8).get().replayed()).isTrue();
+        assertThat(outcomes.get(8).get().result()).isEqualTo(outcomes.get(2).get().result());
+        assertThatThrownBy(() -> outcomes.get(9).get()).isSameAs(overLimit);
 
         // One transaction wrote the three winners: the log strictly increasing, the history and participants in order.
         assertThat(jdbc.sql("SELECT seq FROM auctions.auction_events WHERE auction_id = ? ORDER BY seq")
@@ -175,8 +183,13 @@ class BidBatchTests {
     }
 
     private static PendingBid bid(Account bidder, String key, String amount, String max) {
+        return bid(bidder, key, amount, max, null);
+    }
+
+    private static PendingBid bid(Account bidder, String key, String amount, String max,
+            TooManyRequestsException overLimit) {
         return new PendingBid(Caller.of(bidder.id(), List.of(Role.BUYER.code()), bidder.email(), null), key,
-                new AuctionRequests.Bid(new BigDecimal(amount), max == null ? null : new BigDecimal(max)));
+                new AuctionRequests.Bid(new BigDecimal(amount), max == null ? null : new BigDecimal(max)), overLimit);
     }
 
     private Integer handle(UUID auction, Account bidder) {
