@@ -66,6 +66,11 @@ for instance in 1 2; do
     || { echo "instance $instance did not start; see blytz-app/target/bench-auctions-$instance.log" >&2; exit 1; }
 done
 
+# Earlier runs' dead rows (a refused bid's released key, each batch's new versions of its participants and of the
+# auction's row) are vacuumed away first, and again before pgbench: neither side runs beside autovacuum's clean-up.
+vacuum_auctions() { psql -X -q -d "$db" -c "VACUUM (ANALYZE) auctions.idempotency_keys, auctions.participants, \
+  auctions.auctions, auctions.bids, auctions.auction_events"; }
+vacuum_auctions
 out=blytz-app/target/bench-auctions-client.out
 quiet=blytz-app/target/bench-auctions-quiet
 rm -f "$out" "$quiet"
@@ -178,6 +183,7 @@ fi
 # The instances' connection pools are released first: PostgreSQL allows max_connections in all.
 cleanup
 apps=()
+vacuum_auctions
 echo "--- pgbench: UPDATE ... RETURNING of one row, $bidders clients, $seconds s"
 psql -X -q -d "$db" -c "CREATE TABLE IF NOT EXISTS public.bench_counter (id int PRIMARY KEY, n bigint NOT NULL)" \
   -c "INSERT INTO public.bench_counter VALUES (1, 0) ON CONFLICT (id) DO NOTHING"

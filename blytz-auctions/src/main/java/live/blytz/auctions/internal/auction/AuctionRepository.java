@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import live.blytz.auctions.internal.AuctionLogWatcher;
 import live.blytz.auctions.internal.auction.AuctionFact.BidAccepted;
 import live.blytz.auctions.internal.auction.AuctionFact.BoughtNow;
@@ -118,24 +119,24 @@ class AuctionRepository {
      * lock (a price only rises, so a bid too low for it is too low under the lock too). Empty without the auction.
      */
     Optional<BeforeLock> claimAndPeek(UUID id, List<KeyClaim> claims, Collection<UUID> bidders, Instant now) {
-        MapSqlParameterSource p = new MapSqlParameterSource("id", id).addValue("now", Timestamp.from(now));
-        List<String> rows = new ArrayList<>();
-        for (int i = 0; i < claims.size(); i++) {
-            KeyClaim claim = claims.get(i);
-            rows.add("(:bidder%1$d, :key%1$d, :fingerprint%1$d, :now)".formatted(i));
-            p.addValue("bidder" + i, claim.key().bidder()).addValue("key" + i, claim.key().key())
-                    .addValue("fingerprint" + i, claim.fingerprint());
-        }
-        p.addValue("bidders", bidders);
+        MapSqlParameterSource p = new MapSqlParameterSource("id", id).addValue("now", Timestamp.from(now))
+                .addValue("keyBidders", texts(claims, claim -> claim.key().bidder()))
+                .addValue("keys", texts(claims, claim -> claim.key().key()))
+                .addValue("fingerprints", texts(claims, KeyClaim::fingerprint))
+                .addValue("bidders", texts(bidders, bidder -> bidder));
         // Keys are visible ASCII without spaces: "bidder key" is unambiguous.
         String sql = """
                 WITH claimed AS (
                     INSERT INTO auctions.idempotency_keys (bidder_id, key, fingerprint, created_at)
-                    VALUES %s ON CONFLICT DO NOTHING RETURNING bidder_id, key)
+                    SELECT bidder_id, key, fingerprint, :now
+                    FROM unnest(CAST(:keyBidders AS uuid[]), CAST(:keys AS text[]), CAST(:fingerprints AS text[]))
+                        AS claim (bidder_id, key, fingerprint)
+                    ON CONFLICT DO NOTHING RETURNING bidder_id, key)
                 SELECT a.*,
                     ARRAY(SELECT bidder_id::text || ' ' || key FROM claimed) AS claimed,
-                    ARRAY(SELECT id::text FROM auctions.accounts WHERE id IN (:bidders) AND suspended) AS suspended
-                FROM auctions.auctions a WHERE a.id = :id""".formatted(String.join(", ", rows));
+                    ARRAY(SELECT id::text FROM auctions.accounts
+                          WHERE id = ANY (CAST(:bidders AS uuid[])) AND suspended) AS suspended
+                FROM auctions.auctions a WHERE a.id = :id""";
         return jdbc.sql(sql).paramSource(p).query((rs, row) -> {
             Set<KeyRef> claimed = new HashSet<>();
             for (String entry : (String[]) rs.getArray("claimed").getArray()) {
@@ -211,18 +212,12 @@ class AuctionRepository {
     private Map<UUID, Integer> write(Auction auction, List<Logged> facts, boolean append, List<KeyOutcome> outcomes,
             List<KeyRef> released) {
         MapSqlParameterSource p = projection(auction);
-        List<String> steps = new ArrayList<>();
-        List<String> events = new ArrayList<>();
-        List<String> bids = new ArrayList<>();
+        List<Logged> history = new ArrayList<>();
+        List<HistoryRow> rows = new ArrayList<>();
         // Per participant, in the order of its first fact here: its greatest maximum and its last bid's time.
         Map<UUID, ParticipantRow> participants = new LinkedHashMap<>();
         Set<UUID> leaders = new LinkedHashSet<>();
-        for (int i = 0; i < facts.size(); i++) {
-            Logged logged = facts.get(i);
-            p.addValue("seq" + i, logged.seq()).addValue("at" + i, Timestamp.from(logged.occurredAt()));
-            events.add("(:id, :seq%1$d, :type%1$d, CAST(:payload%1$d AS jsonb), :at%1$d)".formatted(i));
-            p.addValue("type" + i, logged.fact().type())
-                    .addValue("payload" + i, json.writeValueAsString(logged.fact()));
+        for (Logged logged : facts) {
             if (logged.fact() instanceof MaxRaised raised) {
                 // Private: no history row, only the leader's own maximum.
                 participants.merge(raised.bidderId(), new ParticipantRow(raised.leaderMax(), logged.occurredAt()),
@@ -240,106 +235,112 @@ class AuctionRepository {
             if (row == null) {
                 continue;
             }
-            bids.add("(:id, :seq%1$d, :bidder%1$d, :amount%1$d, :kind%1$d, :at%1$d)".formatted(i));
-            p.addValue("bidder" + i, row.bidder()).addValue("amount" + i, row.amount())
-                    .addValue("kind" + i, row.kind());
+            history.add(logged);
+            rows.add(row);
             leaders.add(row.leader());
             if (row.max() != null) {
                 participants.merge(row.bidder(), new ParticipantRow(row.max(), logged.occurredAt()),
                         ParticipantRow::then);
             }
         }
-        if (append) {
-            steps.add("events AS (INSERT INTO auctions.auction_events (auction_id, seq, type, payload, occurred_at) "
-                    + "VALUES " + String.join(", ", events) + ")");
-        }
-        if (!bids.isEmpty()) {
-            steps.add("history AS (INSERT INTO auctions.bids (auction_id, seq, bidder_id, amount, kind, placed_at) "
-                    + "VALUES " + String.join(", ", bids) + ")");
-        }
-        steps.add(participants.isEmpty() ? "participant AS (SELECT NULL::uuid AS bidder_id, NULL::int AS handle_no)"
-                : participants(participants, p));
-        if (!outcomes.isEmpty()) {
-            List<String> rows = new ArrayList<>();
-            for (int i = 0; i < outcomes.size(); i++) {
-                KeyOutcome outcome = outcomes.get(i);
-                rows.add("(CAST(:keyBidder%1$d AS uuid), CAST(:key%1$d AS text), CAST(:keyStatus%1$d AS int), "
-                        .formatted(i) + "CAST(:keyBody%d AS text))".formatted(i));
-                p.addValue("keyBidder" + i, outcome.key().bidder()).addValue("key" + i, outcome.key().key())
-                        .addValue("keyStatus" + i, outcome.status()).addValue("keyBody" + i, outcome.body());
+        // The rows go as arrays, so that the statement's text is the same for every batch: PostgreSQL parses and plans
+        // it once per connection, not once per batch (bench README).
+        p.addValue("eSeq", texts(facts, Logged::seq)).addValue("eType", texts(facts, logged -> logged.fact().type()))
+                .addValue("ePayload", texts(facts, logged -> json.writeValueAsString(logged.fact())))
+                .addValue("eAt", texts(facts, Logged::occurredAt))
+                .addValue("hSeq", texts(history, Logged::seq)).addValue("hAt", texts(history, Logged::occurredAt))
+                .addValue("hBidder", texts(rows, HistoryRow::bidder)).addValue("hAmount", texts(rows, HistoryRow::amount))
+                .addValue("hKind", texts(rows, HistoryRow::kind))
+                .addValue("pBidder", texts(participants.keySet(), bidder -> bidder))
+                .addValue("pMax", texts(participants.values(), ParticipantRow::max))
+                .addValue("pAt", texts(participants.values(), ParticipantRow::lastBidAt))
+                .addValue("oBidder", texts(outcomes, outcome -> outcome.key().bidder()))
+                .addValue("oKey", texts(outcomes, outcome -> outcome.key().key()))
+                .addValue("oStatus", texts(outcomes, KeyOutcome::status))
+                .addValue("oBody", texts(outcomes, KeyOutcome::body))
+                .addValue("rBidder", texts(released, KeyRef::bidder)).addValue("rKey", texts(released, KeyRef::key))
+                // The leaders' handles: the participant rows this statement wrote, else the ones stored (a
+                // statement's CTEs all read the snapshot from before it).
+                .addValue("leaders", texts(leaders, leader -> leader));
+        return jdbc.sql(append ? APPEND : WRITE).paramSource(p).query((ResultSet rs) -> {
+            Map<UUID, Integer> handles = new HashMap<>();
+            while (rs.next()) {
+                handles.putIfAbsent(rs.getObject("bidder_id", UUID.class), rs.getInt("handle_no"));
             }
-            steps.add("outcome AS (UPDATE auctions.idempotency_keys k SET status = o.status, body = o.body FROM (VALUES "
-                    + String.join(", ", rows) + ") AS o (bidder_id, key, status, body) "
-                    + "WHERE k.bidder_id = o.bidder_id AND k.key = o.key)");
-        }
-        if (!released.isEmpty()) {
-            List<String> rows = new ArrayList<>();
-            for (int i = 0; i < released.size(); i++) {
-                rows.add("(:releasedBidder%1$d, :released%1$d)".formatted(i));
-                p.addValue("releasedBidder" + i, released.get(i).bidder()).addValue("released" + i,
-                        released.get(i).key());
-            }
-            steps.add("released AS (DELETE FROM auctions.idempotency_keys WHERE (bidder_id, key) IN ("
-                    + String.join(", ", rows) + "))");
-        }
-        steps.add("""
-                projection AS (
-                    INSERT INTO auctions.auctions AS a (id, product_id, seller_id, category_id, title, currency,
-                        starting_price, reserve_price, buy_now_price, status, outcome, starts_at, ends_at,
-                        extension_ms, current_price, bid_count, leader_id, leader_max, winner_id, bought_now, seq,
-                        created_at, closed_at)
-                    VALUES (:id, :product, :seller, :category, :title, :currency, :starting, :reserve, :buyNow,
-                        :status, :outcome, :startsAt, :endsAt, :extension, :price, :bids, :leader, :leaderMax,
-                        :winner, :boughtNow, :seq, :created, :closed)
-                    ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, outcome = EXCLUDED.outcome,
-                        ends_at = EXCLUDED.ends_at, current_price = EXCLUDED.current_price,
-                        bid_count = EXCLUDED.bid_count, leader_id = EXCLUDED.leader_id,
-                        leader_max = EXCLUDED.leader_max, winner_id = EXCLUDED.winner_id,
-                        bought_now = EXCLUDED.bought_now, seq = EXCLUDED.seq, closed_at = EXCLUDED.closed_at)""");
-        // The leaders' handles: the participant rows this statement wrote, else the ones stored (a statement's CTEs
-        // all read the snapshot from before it).
-        p.addValue("leaders", leaders.isEmpty() ? List.of(new UUID(0, 0)) : leaders);
-        String sql = "WITH " + String.join(",\n", steps) + """
-
-                SELECT bidder_id, handle_no FROM participant WHERE bidder_id IS NOT NULL
-                UNION ALL
-                SELECT bidder_id, handle_no FROM auctions.participants WHERE auction_id = :id AND bidder_id IN (:leaders)""";
-        Map<UUID, Integer> handles = new HashMap<>();
-        jdbc.sql(sql).paramSource(p).query((ResultSet rs) -> {
-            handles.putIfAbsent(rs.getObject("bidder_id", UUID.class), rs.getInt("handle_no"));
+            return handles;
         });
-        return handles;
     }
 
     /**
-     * The participants' rows: each new one gets the next handle number in the order of its first bid (the order
-     * rebuilding the log one fact at a time gives them too); a known one keeps its handle, with its greatest maximum.
+     * {@link #write}'s statement without the log's insert: the history rows, the participants' rows (each new one gets
+     * the next handle number in the order of its first bid, the order rebuilding the log one fact at a time gives them
+     * too; a known one keeps its handle, with its greatest maximum), the keys' outcomes and releases, the auction's row.
      */
-    private static String participants(Map<UUID, ParticipantRow> participants, MapSqlParameterSource p) {
-        List<String> rows = new ArrayList<>();
-        int i = 0;
-        for (Map.Entry<UUID, ParticipantRow> entry : participants.entrySet()) {
-            rows.add("(CAST(:pBidder%1$d AS uuid), CAST(:pMax%1$d AS numeric), CAST(:pAt%1$d AS timestamptz), %1$d)"
-                    .formatted(i));
-            p.addValue("pBidder" + i, entry.getKey()).addValue("pMax" + i, entry.getValue().max())
-                    .addValue("pAt" + i, Timestamp.from(entry.getValue().lastBidAt()));
-            i++;
-        }
-        return """
-                incoming (bidder_id, max_amount, last_bid_at, ord) AS (VALUES %s),
-                fresh AS (
-                    SELECT i.bidder_id, row_number() OVER (ORDER BY i.ord)
-                        + (SELECT COALESCE(MAX(handle_no), 0) FROM auctions.participants WHERE auction_id = :id) AS handle_no
-                    FROM incoming i
-                    WHERE NOT EXISTS (SELECT 1 FROM auctions.participants x
-                                      WHERE x.auction_id = :id AND x.bidder_id = i.bidder_id)),
-                participant AS (
-                    INSERT INTO auctions.participants AS p (auction_id, bidder_id, handle_no, max_amount, last_bid_at)
-                    SELECT :id, i.bidder_id, COALESCE(f.handle_no, 0), i.max_amount, i.last_bid_at
-                    FROM incoming i LEFT JOIN fresh f USING (bidder_id)
-                    ON CONFLICT (auction_id, bidder_id) DO UPDATE
-                    SET max_amount = GREATEST(p.max_amount, EXCLUDED.max_amount), last_bid_at = EXCLUDED.last_bid_at
-                    RETURNING bidder_id, handle_no)""".formatted(String.join(", ", rows));
+    private static final String PROJECTIONS = """
+            history AS (
+                INSERT INTO auctions.bids (auction_id, seq, bidder_id, amount, kind, placed_at)
+                SELECT :id, seq, bidder_id, amount, kind, placed_at
+                FROM unnest(CAST(:hSeq AS bigint[]), CAST(:hBidder AS uuid[]), CAST(:hAmount AS numeric[]),
+                    CAST(:hKind AS text[]), CAST(:hAt AS timestamptz[])) AS h (seq, bidder_id, amount, kind, placed_at)),
+            incoming AS (
+                SELECT * FROM unnest(CAST(:pBidder AS uuid[]), CAST(:pMax AS numeric[]), CAST(:pAt AS timestamptz[]))
+                    WITH ORDINALITY AS i (bidder_id, max_amount, last_bid_at, ord)),
+            fresh AS (
+                SELECT i.bidder_id, row_number() OVER (ORDER BY i.ord)
+                    + (SELECT COALESCE(MAX(handle_no), 0) FROM auctions.participants WHERE auction_id = :id) AS handle_no
+                FROM incoming i
+                WHERE NOT EXISTS (SELECT 1 FROM auctions.participants x
+                                  WHERE x.auction_id = :id AND x.bidder_id = i.bidder_id)),
+            participant AS (
+                INSERT INTO auctions.participants AS p (auction_id, bidder_id, handle_no, max_amount, last_bid_at)
+                SELECT :id, i.bidder_id, COALESCE(f.handle_no, 0), i.max_amount, i.last_bid_at
+                FROM incoming i LEFT JOIN fresh f USING (bidder_id)
+                ON CONFLICT (auction_id, bidder_id) DO UPDATE
+                SET max_amount = GREATEST(p.max_amount, EXCLUDED.max_amount), last_bid_at = EXCLUDED.last_bid_at
+                RETURNING bidder_id, handle_no),
+            outcome AS (
+                UPDATE auctions.idempotency_keys k SET status = o.status, body = o.body
+                FROM unnest(CAST(:oBidder AS uuid[]), CAST(:oKey AS text[]), CAST(:oStatus AS int[]),
+                    CAST(:oBody AS text[])) AS o (bidder_id, key, status, body)
+                WHERE k.bidder_id = o.bidder_id AND k.key = o.key),
+            released AS (
+                DELETE FROM auctions.idempotency_keys k
+                USING unnest(CAST(:rBidder AS uuid[]), CAST(:rKey AS text[])) AS r (bidder_id, key)
+                WHERE k.bidder_id = r.bidder_id AND k.key = r.key),
+            projection AS (
+                INSERT INTO auctions.auctions AS a (id, product_id, seller_id, category_id, title, currency,
+                    starting_price, reserve_price, buy_now_price, status, outcome, starts_at, ends_at,
+                    extension_ms, current_price, bid_count, leader_id, leader_max, winner_id, bought_now, seq,
+                    created_at, closed_at)
+                VALUES (:id, :product, :seller, :category, :title, :currency, :starting, :reserve, :buyNow,
+                    :status, :outcome, :startsAt, :endsAt, :extension, :price, :bids, :leader, :leaderMax,
+                    :winner, :boughtNow, :seq, :created, :closed)
+                ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, outcome = EXCLUDED.outcome,
+                    ends_at = EXCLUDED.ends_at, current_price = EXCLUDED.current_price,
+                    bid_count = EXCLUDED.bid_count, leader_id = EXCLUDED.leader_id,
+                    leader_max = EXCLUDED.leader_max, winner_id = EXCLUDED.winner_id,
+                    bought_now = EXCLUDED.bought_now, seq = EXCLUDED.seq, closed_at = EXCLUDED.closed_at)
+            SELECT bidder_id, handle_no FROM participant
+            UNION ALL
+            SELECT bidder_id, handle_no FROM auctions.participants
+            WHERE auction_id = :id AND bidder_id = ANY (CAST(:leaders AS uuid[]))""";
+
+    /** {@link #write}'s statement when rebuilding from the log: the projections only. */
+    private static final String WRITE = "WITH " + PROJECTIONS;
+
+    /** {@link #write}'s statement: the facts appended to the log, and the projections. */
+    private static final String APPEND = """
+            WITH events AS (
+                INSERT INTO auctions.auction_events (auction_id, seq, type, payload, occurred_at)
+                SELECT :id, seq, type, CAST(payload AS jsonb), occurred_at
+                FROM unnest(CAST(:eSeq AS bigint[]), CAST(:eType AS text[]), CAST(:ePayload AS text[]),
+                    CAST(:eAt AS timestamptz[])) AS e (seq, type, payload, occurred_at)),
+            """ + PROJECTIONS;
+
+    /** The values as text, for a statement that reads them as an array of their SQL type. */
+    private static <T> String[] texts(Collection<T> values, Function<T, @Nullable Object> value) {
+        return values.stream().map(value).map(v -> v == null ? null : v instanceof BigDecimal amount
+                ? amount.toPlainString() : v.toString()).toArray(String[]::new);
     }
 
     private record ParticipantRow(BigDecimal max, Instant lastBidAt) {
