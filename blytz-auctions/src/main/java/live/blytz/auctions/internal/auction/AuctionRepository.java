@@ -249,7 +249,8 @@ class AuctionRepository {
                 .addValue("ePayload", texts(facts, logged -> json.writeValueAsString(logged.fact())))
                 .addValue("eAt", texts(facts, Logged::occurredAt))
                 .addValue("hSeq", texts(history, Logged::seq)).addValue("hAt", texts(history, Logged::occurredAt))
-                .addValue("hBidder", texts(rows, HistoryRow::bidder)).addValue("hAmount", texts(rows, HistoryRow::amount))
+                .addValue("hBidder", texts(rows, HistoryRow::bidder))
+                .addValue("hAmount", texts(rows, HistoryRow::amount))
                 .addValue("hKind", texts(rows, HistoryRow::kind))
                 .addValue("pBidder", texts(participants.keySet(), bidder -> bidder))
                 .addValue("pMax", texts(participants.values(), ParticipantRow::max))
@@ -274,14 +275,16 @@ class AuctionRepository {
     /**
      * {@link #write}'s statement without the log's insert: the history rows, the participants' rows (each new one gets
      * the next handle number in the order of its first bid, the order rebuilding the log one fact at a time gives them
-     * too; a known one keeps its handle, with its greatest maximum), the keys' outcomes and releases, the auction's row.
+     * too; a known one keeps its handle, with its greatest maximum), the keys' outcomes and releases, the auction's
+     * row.
      */
     private static final String PROJECTIONS = """
             history AS (
                 INSERT INTO auctions.bids (auction_id, seq, bidder_id, amount, kind, placed_at)
                 SELECT :id, seq, bidder_id, amount, kind, placed_at
                 FROM unnest(CAST(:hSeq AS bigint[]), CAST(:hBidder AS uuid[]), CAST(:hAmount AS numeric[]),
-                    CAST(:hKind AS text[]), CAST(:hAt AS timestamptz[])) AS h (seq, bidder_id, amount, kind, placed_at)),
+                    CAST(:hKind AS text[]), CAST(:hAt AS timestamptz[]))
+                    AS h (seq, bidder_id, amount, kind, placed_at)),
             incoming AS (
                 SELECT * FROM unnest(CAST(:pBidder AS uuid[]), CAST(:pMax AS numeric[]), CAST(:pAt AS timestamptz[]))
                     WITH ORDINALITY AS i (bidder_id, max_amount, last_bid_at, ord)),

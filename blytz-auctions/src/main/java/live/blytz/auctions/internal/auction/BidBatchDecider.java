@@ -56,13 +56,13 @@ import tools.jackson.databind.json.JsonMapper;
  * Decides a batch of bids of one auction together (group commit, ADR 0025), in one transaction: one statement claims
  * their Idempotency-Keys, finds the suspended bidders and reads the auction as last committed (a bid too low for it
  * is refused without the lock), and a bid whose request found the per-account rate limit exhausted is refused if its
- * key is new; then the row lock; then each bid is decided against the state the bids before it left, lowest amount first (of equal amounts, the
- * first to arrive): the bids of a batch are concurrent, and this order refuses only a bid that the ones below it
- * priced out; then one statement writes every fact, projection and key outcome, and one commit. Each accepted bid is
- * answered with its own fact and the auction as the batch left it. A bid whose key was used before gets the stored
- * first outcome (or a 409 for another request); a second request with the same key in the batch is answered as a
- * retry of the first. A batch with no accepted bid rolls back, which releases its keys. Once committed, the auction
- * as the accepted bids' bidders see it is read once for the whole batch, not once per answer.
+ * key is new; then the row lock; then each bid is decided against the state the bids before it left, lowest amount
+ * first (of equal amounts, the first to arrive): the bids of a batch are concurrent, and this order refuses only a bid
+ * that the ones below it priced out; then one statement writes every fact, projection and key outcome, and one
+ * commit. Each accepted bid is answered with its own fact and the auction as the batch left it. A bid whose key was
+ * used before gets the stored first outcome (or a 409 for another request); a second request with the same key in the
+ * batch is answered as a retry of the first. A batch with no accepted bid rolls back, which releases its keys. Once
+ * committed, the auction as the accepted bids' bidders see it is read once for the whole batch, not once per answer.
  */
 @Component
 class BidBatchDecider {
