@@ -83,9 +83,12 @@ await() { until grep -q "^$1" "$out" 2>/dev/null; do
 done; }
 # Warm until the JIT is quiet: both instances' compiler threads (C1 and C2) below 5 % of a core over a 10 s window,
 # after at least 30 s of bidding; the client gives up waiting after max-warmup seconds.
-compiler_ticks() { local sum=0 task; for task in /proc/"$1"/task/*; do
-  [[ "$(cat "$task/comm" 2>/dev/null)" == C[12]\ Compiler* ]] && sum=$((sum + $(awk '{print $14 + $15}' "$task/stat")))
-  done; echo "$sum"; }
+# utime + stime of a thread: the fields after its name, which holds a space ("C2 CompilerThre"); a thread that ended
+# meanwhile counts 0.
+compiler_ticks() { local sum=0 task ticks; for task in /proc/"$1"/task/*; do
+  [[ "$(cat "$task/comm" 2>/dev/null)" == C[12]\ Compiler* ]] || continue
+  ticks="$(sed 's/.*) //' "$task/stat" 2>/dev/null | awk '{print $12 + $13}')"
+  sum=$((sum + ${ticks:-0})); done; echo "$sum"; }
 await warming
 sleep 20
 while ! grep -q '^measuring' "$out" && kill -0 "$client" 2>/dev/null; do

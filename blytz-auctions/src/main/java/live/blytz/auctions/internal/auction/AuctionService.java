@@ -21,6 +21,7 @@ import live.blytz.sharedkernel.Caller;
 import live.blytz.sharedkernel.Ids;
 import live.blytz.sharedkernel.Instants;
 import live.blytz.sharedkernel.UserId;
+import live.blytz.sharedkernel.error.AtCapacityException;
 import live.blytz.sharedkernel.error.FieldError;
 import live.blytz.sharedkernel.error.ForbiddenException;
 import live.blytz.sharedkernel.error.NotFoundException;
@@ -114,11 +115,20 @@ class AuctionService {
      * ({@link BidBatchDecider}). Its token is taken here, by each request on its own, not by the batch's leader one
      * bid after another (a round trip to Redis each, bench README); a bid over the limit is refused by its batch only
      * once its key is known to be new, so that a retry is answered from its first outcome whatever the account's
-     * tokens.
+     * tokens. A bid that nothing decided (no place or no turn in the admission, a failed batch: 503; no such auction)
+     * gives its token back too, so that a client following Retry-After does not spend its limit on them.
      */
     BidOutcome bid(Caller caller, UUID auctionId, String key, AuctionRequests.Bid request) {
         TooManyRequestsException overLimit = throttle.tryTake(caller);
-        BidOutcome outcome = bids.admit(auctionId, new BidBatchDecider.PendingBid(caller, key, request, overLimit));
+        BidOutcome outcome;
+        try {
+            outcome = bids.admit(auctionId, new BidBatchDecider.PendingBid(caller, key, request, overLimit));
+        } catch (AtCapacityException | NotFoundException e) {
+            if (overLimit == null) {
+                throttle.giveBack(caller);
+            }
+            throw e;
+        }
         if (outcome.replayed() && overLimit == null) {
             throttle.giveBack(caller);
         }

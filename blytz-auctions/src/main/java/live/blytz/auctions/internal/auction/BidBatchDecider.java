@@ -139,8 +139,8 @@ class BidBatchDecider {
             }
             return byRef;
         } catch (RuntimeException e) {
-            log.debug("The views of a committed batch of auction {} could not be read; each bid reads its own",
-                    decision.auctionId, e);
+            log.warn("The views of a committed batch of auction {} could not be read; each bid reads its own: {}",
+                    decision.auctionId, e.toString());
             return Map.of();
         }
     }

@@ -44,7 +44,8 @@ public class AuctionQueries {
      */
     Optional<LedRow> rowLedBy(UUID id, UUID leader, Collection<UUID> bidders) {
         return jdbc.sql(AuctionRow.SELECT_LED_BY + " WHERE a.id = :id")
-                .param("id", id).param("viewer", AuctionRow.ANONYMOUS).param("leader", leader).param("bidders", bidders)
+                .param("id", id).param("viewer", AuctionRow.ANONYMOUS).param("leader", leader)
+                .param("bidders", bidders.stream().map(UUID::toString).toArray(String[]::new))
                 .query((rs, rowNum) -> {
                     Map<UUID, Integer> handles = new HashMap<>();
                     for (String entry : (String[]) rs.getArray("bidder_handles").getArray()) {

@@ -36,7 +36,7 @@ record AuctionRow(UUID id, UUID productId, UUID sellerId, @Nullable String selle
      */
     static final String SELECT_LED_BY = select(":leader", """
             , ARRAY(SELECT bidder_id::text || ' ' || handle_no FROM auctions.participants
-                    WHERE auction_id = a.id AND bidder_id IN (:bidders)) AS bidder_handles""");
+                    WHERE auction_id = a.id AND bidder_id = ANY (CAST(:bidders AS uuid[]))) AS bidder_handles""");
 
     private static String select(String leader) {
         return select(leader, "");
