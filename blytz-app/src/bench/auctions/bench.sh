@@ -75,14 +75,15 @@ out=blytz-app/target/bench-auctions-client.out
 quiet=blytz-app/target/bench-auctions-quiet
 rm -f "$out" "$quiet"
 "$java" blytz-app/src/bench/auctions/AuctionBench.java "$BLYTZ_ADMIN_EMAIL" "$BLYTZ_ADMIN_PASSWORD" \
-  "$bidders" "$warmup" "$seconds" "$workload" "$quiet" "${bases[@]}" >"$out" &
+  "$bidders" "$((warmup + 60))" "$seconds" "$workload" "$quiet" "${bases[@]}" >"$out" &
 client=$!
 await() { until grep -q "^$1" "$out" 2>/dev/null; do
   kill -0 "$client" 2>/dev/null || { wait "$client"; echo "the client failed" >&2; exit 1; }
   sleep 0.2
 done; }
 # Warm until the JIT is quiet: both instances' compiler threads (C1 and C2) below 5 % of a core over a 10 s window,
-# after at least 30 s of bidding; the client gives up waiting after max-warmup seconds.
+# after at least 30 s of bidding, or at most max-warmup seconds. This script ends the warm-up either way, so that the
+# measured window starts with its samples and recordings below (the client's own limit, a minute later, is a fallback).
 # utime + stime of a thread: the fields after its name, which holds a space ("C2 CompilerThre"); a thread that ended
 # meanwhile counts 0.
 compiler_ticks() { local sum=0 task ticks; for task in /proc/"$1"/task/*; do
@@ -90,6 +91,7 @@ compiler_ticks() { local sum=0 task ticks; for task in /proc/"$1"/task/*; do
   ticks="$(sed 's/.*) //' "$task/stat" 2>/dev/null | awk '{print $12 + $13}')"
   sum=$((sum + ${ticks:-0})); done; echo "$sum"; }
 await warming
+warm_start=$SECONDS
 sleep 20
 while ! grep -q '^measuring' "$out" && kill -0 "$client" 2>/dev/null; do
   before=("$(compiler_ticks "${apps[0]}")" "$(compiler_ticks "${apps[1]}")")
@@ -97,7 +99,8 @@ while ! grep -q '^measuring' "$out" && kill -0 "$client" 2>/dev/null; do
   cores=("$(( ($(compiler_ticks "${apps[0]}") - before[0]) * 10 / $(getconf CLK_TCK) ))" \
     "$(( ($(compiler_ticks "${apps[1]}") - before[1]) * 10 / $(getconf CLK_TCK) ))")
   echo "warm-up: JIT compilers at ${cores[0]} % and ${cores[1]} % of a core"
-  if (( cores[0] < 5 && cores[1] < 5 )); then touch "$quiet"; sleep 1; fi
+  if (( cores[0] < 5 && cores[1] < 5 )); then touch "$quiet"; sleep 1
+  elif (( SECONDS - warm_start >= warmup )); then echo "warm-up: max-warmup reached, JIT still busy"; touch "$quiet"; sleep 1; fi
 done
 await measuring
 # With BENCH_JFR=<dir>: a JFR recording of each instance over the measured window only (no start-up, no set-up).
