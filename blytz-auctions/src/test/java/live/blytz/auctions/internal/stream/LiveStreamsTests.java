@@ -141,6 +141,9 @@ class LiveStreamsTests {
         instanceB.open(counted, "192.0.2.10", counted.seq(), first);
         auctions.bid(alice, id, "10.00", null).expectStatus().isCreated();
         assertThat(eventually(() -> first.seqs().size() == 1)).isTrue();
+        // The hub hands a fact to its subscribers' queues, then moves its position under the same lock: a subscriber's
+        // writer can deliver it before the position (read without that lock) shows it.
+        assertThat(eventually(() -> instanceB.auctionLog(UUID.fromString(id)).orElseThrow().seq() == 2)).isTrue();
 
         FollowedLog fromHub = instanceB.auctionLog(UUID.fromString(id)).orElseThrow();
         assertThat(fromHub.seq()).isEqualTo(2);
