@@ -100,7 +100,9 @@ while ! grep -q '^measuring' "$out" && kill -0 "$client" 2>/dev/null; do
     "$(( ($(compiler_ticks "${apps[1]}") - before[1]) * 10 / $(getconf CLK_TCK) ))")
   echo "warm-up: JIT compilers at ${cores[0]} % and ${cores[1]} % of a core"
   if (( cores[0] < 5 && cores[1] < 5 )); then touch "$quiet"; sleep 1
-  elif (( SECONDS - warm_start >= warmup )); then echo "warm-up: max-warmup reached, JIT still busy"; touch "$quiet"; sleep 1; fi
+  elif (( SECONDS - warm_start >= warmup )); then
+    echo "warm-up: max-warmup reached, JIT still busy"; touch "$quiet"; sleep 1
+  fi
 done
 await measuring
 # With BENCH_JFR=<dir>: a JFR recording of each instance over the measured window only (no start-up, no set-up).
