@@ -117,13 +117,15 @@ fi
 # seconds per second).
 ticks() { local sum=0 pid; for pid in "$@"; do
   [[ -r /proc/$pid/stat ]] && sum=$((sum + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo "$sum"; }
-machine_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8}' /proc/stat; }
+# The machine's busy ticks, then its stolen ones (a virtual machine's cores the hypervisor gave to other guests).
+machine_ticks() { awk '/^cpu /{print $2 + $3 + $4 + $7 + $8, $9}' /proc/stat; }
 cpu_snapshot() { echo "$(ticks "${apps[0]}") $(ticks "${apps[1]}") $(ticks $(pgrep -x postgres)) \
   $(ticks $(pgrep -x redis-server)) $(machine_ticks) $(date +%s.%N)"; }
 cpu_before="$(cpu_snapshot)"
 # Where the time goes: PostgreSQL's client sessions of this database sampled every 50 ms while the client measures,
-# as the average number of sessions in each state and wait (a session "idle in transaction" holds its locks while
-# the application works between two statements).
+# as the average number of sessions in each state, wait and statement (a session "idle in transaction" holds its locks
+# while the application works after the statement shown: after the row lock's SELECT … FOR UPDATE, it decides under
+# the lock).
 samples=$((seconds * 20 - 10))
 psql -X -q -d "$db" -v ON_ERROR_STOP=1 <<SQL
 CREATE TEMP TABLE sample (state text, wait text, query text);
@@ -136,8 +138,9 @@ DO \$\$ BEGIN
   END LOOP;
 END \$\$;
 \echo --- PostgreSQL sessions while measuring (average count per sample)
-SELECT state, wait, round(count(*)::numeric / $samples, 2) AS sessions, min(query) AS a_query
-  FROM sample WHERE state <> 'idle' GROUP BY state, wait ORDER BY count(*) DESC LIMIT 12;
+SELECT state, wait, round(count(*)::numeric / $samples, 2) AS sessions, query
+  FROM sample WHERE state <> 'idle' GROUP BY state, wait, query HAVING count(*) >= $samples / 100
+  ORDER BY count(*) DESC LIMIT 16;
 SQL
 cpu_after="$(cpu_snapshot)"
 wait "$client"
@@ -152,6 +155,7 @@ for name, used in zip(names, cores):
     print(f"{name:12s} {used:5.2f}")
 print(f"{'the rest':12s} {cores[4] - sum(cores[:4]):5.2f} (the client and other work)")
 print(f"{'machine':12s} {cores[4]:5.2f}")
+print(f"{'stolen':12s} {cores[5]:5.2f} (by the hypervisor: cores this machine was runnable for but not given)")
 PY
 result="$(grep -v '^measuring\|^warming' "$out")"
 echo "$result"
