@@ -117,6 +117,10 @@ class AuctionRepository {
      * One statement for a batch of bids before the lock: claims their Idempotency-Keys (a key another transaction
      * holds is waited for), finds which bidders are suspended, and reads the auction as last committed, without a
      * lock (a price only rises, so a bid too low for it is too low under the lock too). Empty without the auction.
+     * <p>
+     * It also has the rest of the batch's transaction run on generic plans ({@code set_config(..., true)} is
+     * {@code SET LOCAL}, without a round trip of its own): the write's arrays make PostgreSQL's custom plans look
+     * cheaper than its generic one, so it planned the write again for every batch, under the row lock (ADR 0036).
      */
     Optional<BeforeLock> claimAndPeek(UUID id, List<KeyClaim> claims, Collection<UUID> bidders, Instant now) {
         MapSqlParameterSource p = new MapSqlParameterSource("id", id).addValue("now", Timestamp.from(now))
@@ -132,7 +136,7 @@ class AuctionRepository {
                     FROM unnest(CAST(:keyBidders AS uuid[]), CAST(:keys AS text[]), CAST(:fingerprints AS text[]))
                         AS claim (bidder_id, key, fingerprint)
                     ON CONFLICT DO NOTHING RETURNING bidder_id, key)
-                SELECT a.*,
+                SELECT a.*, set_config('plan_cache_mode', 'force_generic_plan', true) AS plan_cache_mode,
                     ARRAY(SELECT bidder_id::text || ' ' || key FROM claimed) AS claimed,
                     ARRAY(SELECT id::text FROM auctions.accounts
                           WHERE id = ANY (CAST(:bidders AS uuid[])) AND suspended) AS suspended

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import live.blytz.sharedkernel.error.AtCapacityException;
 import live.blytz.sharedkernel.error.DomainException;
@@ -21,11 +22,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Admission and group commit of the requests of one auction on this instance (ADR 0025). They wait here in arrival
  * order, before they take a database connection; one of them, the leader, takes every waiting request (at most
- * {@code max-batch}) and has the {@link Decider} decide them together (given in arrival order, decided in the order it
- * chooses), in one transaction under one row lock; it hands each its own outcome and the lead to the next waiter. A
- * request that is not taken within {@code max-wait}, or finds {@code max-queue} waiting, is refused (503 with
- * Retry-After). If the decider fails, every request of the batch is refused: a refusal it threw is each one's,
- * anything else a 503 (nothing was written: the transaction rolled back).
+ * {@code max-batch}) once they stop arriving (at most {@code linger}, ADR 0036) and has the {@link Decider} decide them
+ * together (given in arrival order, decided in the order it chooses), in one transaction under one row lock; it hands
+ * each its own outcome and the lead to the next waiter. A request that is not taken within {@code max-wait}, or finds
+ * {@code max-queue} waiting, is refused (503 with Retry-After). If the decider fails, every request of the batch is
+ * refused: a refusal it threw is each one's, anything else a 503 (nothing was written: the transaction rolled back).
  * <p>
  * This is admission and batching only: which bid comes first across instances, and whether it wins, is still decided
  * under the auction's row lock in PostgreSQL; this class only decides which requests of this instance share a turn.
@@ -104,13 +105,7 @@ final class BidAdmission<T, R> {
 
     /** How many requests of the auction wait to be taken into a batch. */
     int waiting(UUID auctionId) {
-        Gate<T, R> gate = gates.get(auctionId);
-        gate.lock.lock();
-        try {
-            return gate.queue.size();
-        } finally {
-            gate.lock.unlock();
-        }
+        return waitingIn(gates.get(auctionId));
     }
 
     /** Its outcome, or null when it is its turn to lead; refused if no batch takes it within max-wait. */
@@ -138,6 +133,7 @@ final class BidAdmission<T, R> {
 
     /** Decides the waiting requests (the leader's first), completes each, and hands the lead on. */
     private R lead(UUID auctionId, Gate<T, R> gate, Waiter<T, R> me) {
+        linger(gate);
         List<Waiter<T, R>> batch = new ArrayList<>();
         gate.lock.lock();
         try {
@@ -174,6 +170,38 @@ final class BidAdmission<T, R> {
             }
         }
         return (mine == null ? Outcome.<R>refused(unavailable()) : mine).get();
+    }
+
+    /**
+     * Waits, at most {@code linger}, while requests keep arriving (one more within an eighth of it), so that the burst
+     * of bids a price change sets off is decided in one batch, as PostgreSQL's {@code commit_delay} lets more commits
+     * share a flush. A lull, or a full batch, ends it.
+     */
+    private void linger(Gate<T, R> gate) {
+        long linger = properties.linger().toNanos();
+        long deadline = System.nanoTime() + linger;
+        int seen = waitingIn(gate);
+        while (seen < maxBatch) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return;
+            }
+            LockSupport.parkNanos(Math.min(left, linger / 8));
+            int now = waitingIn(gate);
+            if (now == seen) {
+                return;
+            }
+            seen = now;
+        }
+    }
+
+    private static int waitingIn(Gate<?, ?> gate) {
+        gate.lock.lock();
+        try {
+            return gate.queue.size();
+        } finally {
+            gate.lock.unlock();
+        }
     }
 
     private List<Outcome<R>> decide(UUID auctionId, List<Waiter<T, R>> batch) {

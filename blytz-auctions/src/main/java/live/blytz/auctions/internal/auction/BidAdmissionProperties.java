@@ -16,11 +16,15 @@ import org.springframework.validation.annotation.Validated;
  * @param maxWait  how long a bid waits to be taken into a batch before a 503 with Retry-After
  * @param maxQueue bids of one auction that may wait on this instance while a batch is decided; one more is refused
  *                 at once (503)
+ * @param linger   how long a batch's leader may wait, at most, while bids keep arriving, before it takes them: the
+ *                 bids that one price change sets off arrive together, and one batch decides them better than two
+ *                 (ADR 0036); zero takes the waiting bids at once
  */
 @Validated
 @ConfigurationProperties("blytz.auctions.admission")
 public record BidAdmissionProperties(
         @Min(1) @Max(200) @DefaultValue("64") int maxBatch,
         @NotNull @DefaultValue("1s") Duration maxWait,
-        @Min(0) @DefaultValue("200") int maxQueue) {
+        @Min(0) @DefaultValue("200") int maxQueue,
+        @NotNull @DefaultValue("4ms") Duration linger) {
 }

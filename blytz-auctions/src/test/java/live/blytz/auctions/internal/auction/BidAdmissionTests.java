@@ -57,7 +57,12 @@ class BidAdmissionTests {
     }
 
     BidAdmission<String, String> admission(int maxBatch, Duration maxWait, int maxQueue) {
-        return new BidAdmission<>(new BidAdmissionProperties(maxBatch, maxWait, maxQueue), maxBatch, this::decide);
+        return admission(maxBatch, maxWait, maxQueue, Duration.ZERO);
+    }
+
+    BidAdmission<String, String> admission(int maxBatch, Duration maxWait, int maxQueue, Duration linger) {
+        return new BidAdmission<>(new BidAdmissionProperties(maxBatch, maxWait, maxQueue, linger), maxBatch,
+                this::decide);
     }
 
     @Test
@@ -91,6 +96,23 @@ class BidAdmissionTests {
             assertThat(bid.get(30, TimeUnit.SECONDS)).startsWith("accepted");
         }
         assertThat(batches).containsExactly(List.of("block"), List.of("a", "b"), List.of("c"));
+    }
+
+    @Test
+    void aLeaderLingersWhileBidsKeepArrivingSoThatTheyShareItsBatchAndALullEndsIt() throws Exception {
+        // A lull is an eighth of the linger: a second here, far longer than the test takes to send the next bid.
+        BidAdmission<String, String> admission = admission(64, Duration.ofMinutes(1), 100, Duration.ofSeconds(8));
+        long start = System.nanoTime();
+        CompletableFuture<String> a = submitQueued(admission, "a", 1);
+        CompletableFuture<String> b = submitQueued(admission, "b", 2);
+        CompletableFuture<String> c = submitQueued(admission, "c", 3);
+
+        assertThat(a.get(30, TimeUnit.SECONDS)).isEqualTo("accepted a");
+        assertThat(List.of(b.get(30, TimeUnit.SECONDS), c.get(30, TimeUnit.SECONDS)))
+                .containsExactly("accepted b", "accepted c");
+        assertThat(batches).containsExactly(List.of("a", "b", "c"));
+        // Taken after the lull, not after the whole linger.
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
     }
 
     @Test

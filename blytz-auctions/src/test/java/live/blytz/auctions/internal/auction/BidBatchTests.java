@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import live.blytz.BlytzIntegrationTest;
 import live.blytz.TestAccounts;
 import live.blytz.TestAccounts.Account;
@@ -24,8 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Group commit against the real PostgreSQL (ADR 0025): a batch of bids is decided lowest amount first under one
@@ -46,6 +52,35 @@ class BidBatchTests {
     AuctionRepository repository;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void theClaimRunsTheRestOfItsTransactionOnGenericPlansAndLeavesTheConnectionAsItWas() throws Exception {
+        Account seller = new TestAccounts(http).register(Role.SELLER);
+        UUID auction = UUID.fromString(new AuctionHttp(http).auction(seller, "10.00", null, null, "PT1H"));
+        // One connection for both transactions, as a pooled connection serves one batch, then anything else.
+        try (Connection connection = dataSource.getConnection()) {
+            SingleConnectionDataSource one = new SingleConnectionDataSource(connection, true);
+            JdbcClient onOne = JdbcClient.create(one);
+            AuctionRepository repository = new AuctionRepository(onOne, json, List.of());
+            TransactionTemplate inOne = new TransactionTemplate(new DataSourceTransactionManager(one));
+            String during = inOne.execute(status -> {
+                assertThat(repository.claimAndPeek(auction, List.of(), List.of(), Instant.now())).isPresent();
+                return planCacheMode(onOne);
+            });
+            String after = inOne.execute(status -> planCacheMode(onOne));
+
+            assertThat(during).isEqualTo("force_generic_plan");
+            assertThat(after).isEqualTo("auto");
+        }
+    }
+
+    private static String planCacheMode(JdbcClient jdbc) {
+        return jdbc.sql("SELECT current_setting('plan_cache_mode')").query(String.class).single();
+    }
 
     @Test
     void aBatchDecidesWinnersLosersAndRetriesLowestFirstEachToldTheStateItLeft() {
