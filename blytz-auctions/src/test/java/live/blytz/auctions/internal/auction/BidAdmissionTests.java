@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The per-auction admission and group commit of bids on one instance: the requests waiting while a batch is decided
- * are decided together next, in arrival order, each with its own outcome; a bounded queue and wait; a failed batch
- * refuses each of its requests and the next batch still runs.
+ * are decided together next, in arrival order, each with its own outcome; a leader lingers while requests keep
+ * arriving; a bounded queue and wait; a failed batch refuses each of its requests and the next batch still runs.
  */
 class BidAdmissionTests {
 

@@ -65,10 +65,10 @@ class BidBatchTests {
         try (Connection connection = dataSource.getConnection()) {
             SingleConnectionDataSource one = new SingleConnectionDataSource(connection, true);
             JdbcClient onOne = JdbcClient.create(one);
-            AuctionRepository repository = new AuctionRepository(onOne, json, List.of());
+            AuctionRepository repositoryOnOne = new AuctionRepository(onOne, json, List.of());
             TransactionTemplate inOne = new TransactionTemplate(new DataSourceTransactionManager(one));
             String during = inOne.execute(status -> {
-                assertThat(repository.claimAndPeek(auction, List.of(), List.of(), Instant.now())).isPresent();
+                assertThat(repositoryOnOne.claimAndPeek(auction, List.of(), List.of(), Instant.now())).isPresent();
                 return planCacheMode(onOne);
             });
             String after = inOne.execute(status -> planCacheMode(onOne));
@@ -76,10 +76,6 @@ class BidBatchTests {
             assertThat(during).isEqualTo("force_generic_plan");
             assertThat(after).isEqualTo("auto");
         }
-    }
-
-    private static String planCacheMode(JdbcClient jdbc) {
-        return jdbc.sql("SELECT current_setting('plan_cache_mode')").query(String.class).single();
     }
 
     @Test
@@ -245,5 +241,9 @@ class BidBatchTests {
                         .listOfRows(),
                 jdbc.sql("SELECT * FROM auctions.participants WHERE auction_id = ? ORDER BY bidder_id").param(auction)
                         .query().listOfRows());
+    }
+
+    private static String planCacheMode(JdbcClient jdbc) {
+        return jdbc.sql("SELECT current_setting('plan_cache_mode')").query(String.class).single();
     }
 }
