@@ -118,9 +118,10 @@ class AuctionRepository {
      * holds is waited for), finds which bidders are suspended, and reads the auction as last committed, without a
      * lock (a price only rises, so a bid too low for it is too low under the lock too). Empty without the auction.
      * <p>
-     * It also has the rest of the batch's transaction run on generic plans ({@code set_config(..., true)} is
-     * {@code SET LOCAL}, without a round trip of its own): the write's arrays make PostgreSQL's custom plans look
-     * cheaper than its generic one, so it planned the write again for every batch, under the row lock (ADR 0036).
+     * It also has every later statement of the batch's transaction (the lock, the write) run on generic plans
+     * ({@code set_config(..., true)} is {@code SET LOCAL}, without a round trip of its own): the write's arrays make
+     * PostgreSQL's custom plans look cheaper than its generic one, so it planned the write again for every batch, under
+     * the row lock (ADR 0036).
      */
     Optional<BeforeLock> claimAndPeek(UUID id, List<KeyClaim> claims, Collection<UUID> bidders, Instant now) {
         MapSqlParameterSource p = new MapSqlParameterSource("id", id).addValue("now", Timestamp.from(now))

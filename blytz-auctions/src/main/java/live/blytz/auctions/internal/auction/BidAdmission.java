@@ -66,6 +66,8 @@ final class BidAdmission<T, R> {
 
     private final BidAdmissionProperties properties;
     private final int maxBatch;
+    /** In nanoseconds, computed once: a linger too long for them fails at start, not in a leader. */
+    private final long lingerNanos;
     private final Decider<T, R> decider;
     /** One queue per auction with requests in flight; weakly held, so an idle auction's is collected. */
     private final LoadingCache<UUID, Gate<T, R>> gates;
@@ -74,6 +76,7 @@ final class BidAdmission<T, R> {
     BidAdmission(BidAdmissionProperties properties, int maxBatch, Decider<T, R> decider) {
         this.properties = properties;
         this.maxBatch = maxBatch;
+        this.lingerNanos = properties.linger().toNanos();
         this.decider = decider;
         this.gates = Caffeine.newBuilder().weakValues().build(id -> new Gate<>());
     }
@@ -89,6 +92,7 @@ final class BidAdmission<T, R> {
                 throw busy();
             }
             gate.queue.addLast(me);
+            gate.arrivals++;
             leader = !gate.leading;
             gate.leading = true;
         } finally {
@@ -175,23 +179,31 @@ final class BidAdmission<T, R> {
     /**
      * Waits, at most {@code linger}, while requests keep arriving (one more within an eighth of it), so that the burst
      * of bids a price change sets off is decided in one batch, as PostgreSQL's {@code commit_delay} lets more commits
-     * share a flush. A lull, or a full batch, ends it.
+     * share a flush. A lull ends it, and so does a full batch at the next look.
      */
     private void linger(Gate<T, R> gate) {
-        long linger = properties.linger().toNanos();
-        long deadline = System.nanoTime() + linger;
-        int seen = waitingIn(gate);
-        while (seen < maxBatch) {
+        long deadline = System.nanoTime() + lingerNanos;
+        long seen = arrivalsAt(gate);
+        while (waitingIn(gate) < maxBatch) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return;
             }
-            LockSupport.parkNanos(Math.min(left, linger / 8));
-            int now = waitingIn(gate);
+            LockSupport.parkNanos(Math.min(left, lingerNanos / 8));
+            long now = arrivalsAt(gate);
             if (now == seen) {
                 return;
             }
             seen = now;
+        }
+    }
+
+    private static long arrivalsAt(Gate<?, ?> gate) {
+        gate.lock.lock();
+        try {
+            return gate.arrivals;
+        } finally {
+            gate.lock.unlock();
         }
     }
 
@@ -234,6 +246,8 @@ final class BidAdmission<T, R> {
         final ReentrantLock lock = new ReentrantLock();
         final ArrayDeque<Waiter<T, R>> queue = new ArrayDeque<>();
         boolean leading;
+        /** Requests ever queued here: a leader lingers while it grows (the queue's size also falls with a timeout). */
+        long arrivals;
     }
 
     /** A waiting request; its turn completes with its outcome, or with null when it is to lead the next batch. */

@@ -1,5 +1,6 @@
 package live.blytz.auctions.internal.auction;
 
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -27,4 +28,10 @@ public record BidAdmissionProperties(
         @NotNull @DefaultValue("1s") Duration maxWait,
         @Min(0) @DefaultValue("200") int maxQueue,
         @NotNull @DefaultValue("4ms") Duration linger) {
+
+    /** Lingering as long as a bid may wait to be taken would refuse the bids the leader waits for. */
+    @AssertTrue(message = "linger must be zero or more, and shorter than max-wait")
+    boolean isLingerWithinMaxWait() {
+        return !linger.isNegative() && (linger.isZero() || linger.compareTo(maxWait) < 0);
+    }
 }

@@ -3,6 +3,9 @@ package live.blytz.auctions.internal.auction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -113,6 +116,19 @@ class BidAdmissionTests {
         assertThat(batches).containsExactly(List.of("a", "b", "c"));
         // Taken after the lull, not after the whole linger.
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
+    }
+
+    @Test
+    void aNegativeLingerOrOneAsLongAsMaxWaitIsRefused() {
+        Validator validator = Validation.buildDefaultValidatorFactory().getValidator();
+        Duration second = Duration.ofSeconds(1);
+        assertThat(validator.validate(new BidAdmissionProperties(64, second, 200, Duration.ofMillis(4)))).isEmpty();
+        assertThat(validator.validate(new BidAdmissionProperties(64, Duration.ZERO, 200, Duration.ZERO))).isEmpty();
+        for (Duration linger : List.of(second, Duration.ofMillis(-1))) {
+            assertThat(validator.validate(new BidAdmissionProperties(64, second, 200, linger)))
+                    .extracting(ConstraintViolation::getMessage)
+                    .containsExactly("linger must be zero or more, and shorter than max-wait");
+        }
     }
 
     @Test

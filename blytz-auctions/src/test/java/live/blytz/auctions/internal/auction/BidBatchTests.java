@@ -67,14 +67,16 @@ class BidBatchTests {
             JdbcClient onOne = JdbcClient.create(one);
             AuctionRepository repositoryOnOne = new AuctionRepository(onOne, json, List.of());
             TransactionTemplate inOne = new TransactionTemplate(new DataSourceTransactionManager(one));
+            String before = inOne.execute(status -> planCacheMode(onOne));
             String during = inOne.execute(status -> {
                 assertThat(repositoryOnOne.claimAndPeek(auction, List.of(), List.of(), Instant.now())).isPresent();
                 return planCacheMode(onOne);
             });
             String after = inOne.execute(status -> planCacheMode(onOne));
 
+            assertThat(before).isEqualTo("auto");
             assertThat(during).isEqualTo("force_generic_plan");
-            assertThat(after).isEqualTo("auto");
+            assertThat(after).isEqualTo(before);
         }
     }
 
